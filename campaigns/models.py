@@ -1,0 +1,1 @@
+"""Campaigns: filled in by its own issue."""

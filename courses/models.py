@@ -1,0 +1,1 @@
+"""Courses: filled in by its own issue."""

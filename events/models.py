@@ -1,0 +1,1 @@
+"""Events: filled in by its own issue."""

@@ -1,0 +1,1 @@
+"""Mentors: filled in by its own issue."""

@@ -1,0 +1,18 @@
+"""The test suite: SQLite and eager tasks by default; PostgreSQL and Redis when CI sets
+DATABASE_URL, REDIS_URL and CELERY_BROKER_URL."""
+
+from .base import *
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LINKAGE_REQUIRE_MFA_FOR_STAFF = True
+# Worker tests opt in to the broker themselves (tests/conftest.py); everything else is eager.
+CELERY_TASK_ALWAYS_EAGER = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS}

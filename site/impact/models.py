@@ -1,0 +1,72 @@
+"""The participation ledger: one row per thing that happened and counts toward impact."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import ParticipationKind
+
+
+class Participation(models.Model):
+    """A ledger row.
+
+    ``subject_key`` makes ``participation_record`` idempotent: it is ``person:<pk>`` for a
+    person, or a caller-chosen key for an anonymous aggregate. When a person deletes their
+    account the row keeps counting, with ``person`` cleared and the key replaced by a
+    random one, so nothing leads back to them.
+
+    The disaggregation attributes are a snapshot taken when the row was written (role,
+    sector, place, and only the demographics the person consented to).
+    """
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    subject_key = models.CharField(max_length=64, editable=False)
+    kind = models.CharField(_("kind"), max_length=40, choices=ParticipationKind.choices)
+    occurred_at = models.DateTimeField(_("when"), db_index=True)
+    count = models.PositiveIntegerField(_("count"), default=1)
+
+    source_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    source_id = models.CharField(max_length=64)
+    source = GenericForeignKey("source_type", "source_id")
+
+    role = models.CharField(_("role"), max_length=16, blank=True)
+    sector = models.CharField(_("sector"), max_length=32, blank=True)
+    country = models.CharField(_("country"), max_length=8, blank=True)
+    region = models.CharField(_("region or municipality"), max_length=120, blank=True)
+    gender = models.CharField(_("gender"), max_length=16, blank=True)
+    age_band = models.CharField(_("age band"), max_length=16, blank=True)
+    migrant_background = models.CharField(_("migrant background"), max_length=16, blank=True)
+
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participation ledger")
+        permissions = [("export_participation", _("Can export the participation ledger"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "source_type", "source_id", "subject_key"],
+                name="participation_once_per_subject",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(count__gte=1), name="participation_count_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=True) | models.Q(count=1),
+                name="participation_person_counts_one",
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "occurred_at"], name="participation_kind_when")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ×{self.count}"

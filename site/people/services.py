@@ -1,0 +1,86 @@
+"""Writes about people: profiles, consent, data export and account deletion."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from impact.services import participation_anonymise_person, participation_forget_attribute
+
+from .enums import DEMOGRAPHIC_CHOICES, DemographicField
+from .models import Consent, Profile, User
+from .roles import role_assign
+
+
+def profile_get_or_create(*, user: User) -> Profile:
+    profile, _created = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+@transaction.atomic
+def person_register(*, user: User, display_name: str, role: str) -> Profile:
+    """Finish a sign-up: a profile and a role (professional or mentor, never organiser)."""
+    from .enums import Role
+
+    if role not in (Role.PROFESSIONAL, Role.MENTOR):
+        raise ValidationError(_("Choose the professional or the mentor track."))
+    profile = profile_get_or_create(user=user)
+    profile.display_name = display_name.strip()
+    profile.full_clean()
+    profile.save()
+    role_assign(user=user, role=role)
+    return profile
+
+
+def profile_update(*, profile: Profile, **fields) -> Profile:
+    """Update the non-demographic profile fields. Demographics go through consent."""
+    demographic = {f.value for f in DemographicField}
+    for name, value in fields.items():
+        if name in demographic:
+            raise ValidationError(_("Demographic answers need consent."))
+        setattr(profile, name, value)
+    profile.full_clean()
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def demographic_answer(*, user: User, field: str, value: str) -> Consent:
+    """Record an answer to an optional demographic question, with timestamped consent."""
+    if field not in DEMOGRAPHIC_CHOICES:
+        raise ValidationError(_("Unknown question."))
+    if value not in DEMOGRAPHIC_CHOICES[field].values:
+        raise ValidationError(_("Choose one of the answers offered."))
+    consent = Consent.objects.filter(user=user, field=field, withdrawn_at__isnull=True).first()
+    if consent is None:
+        consent = Consent.objects.create(user=user, field=field, given_at=timezone.now())
+    profile = profile_get_or_create(user=user)
+    setattr(profile, field, value)
+    profile.save(update_fields=[field, "updated_at"])
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, user: User, field: str) -> bool:
+    """Withdraw consent: erase the answer from the profile and from the ledger snapshots."""
+    if field not in DEMOGRAPHIC_CHOICES:
+        raise ValidationError(_("Unknown question."))
+    withdrawn = Consent.objects.filter(user=user, field=field, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
+    profile = profile_get_or_create(user=user)
+    setattr(profile, field, "")
+    profile.save(update_fields=[field, "updated_at"])
+    participation_forget_attribute(person=user, attribute=field)
+    return bool(withdrawn)
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> int:
+    """Delete a person. Their ledger rows are anonymised first, so programme counts stay.
+
+    Returns how many ledger rows were kept anonymously.
+    """
+    kept = participation_anonymise_person(person=user)
+    user.delete()
+    return kept
