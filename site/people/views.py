@@ -1,11 +1,13 @@
 import json
 
+from django.conf import settings
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from impact.selectors import participation_totals
@@ -39,8 +41,19 @@ def profile_edit(request):
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         services.profile_update(profile=profile, **form.cleaned_data)
+        translation.activate(profile.preferred_language)
         messages.success(request, _("Your profile is saved."))
-        return redirect("people:profile")
+        response = redirect("people:profile")
+        # The interface follows the person's preferred language from now on.
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            profile.preferred_language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+        return response
     return render(request, "people/profile_form.html", {"form": form})
 
 

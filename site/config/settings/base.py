@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "people",
     "home",
     "impact",
+    "certificates",
     "courses",
     "events",
     "mentors",

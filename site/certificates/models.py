@@ -1,0 +1,1 @@
+"""Certificates: filled in by the courses issue."""

@@ -1,0 +1,169 @@
+"""Build (or bring up to date) the demo programme. Safe to run any number of times."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
+
+from wagtail.models import Locale, Site
+
+from allauth.account.models import EmailAddress
+
+from home import demo_data as data
+from home.models import HomePage, SafetySettings, StandardPage
+from people.models import Organisation, Profile, Region, User
+from people.roles import ensure_role_groups, role_assign
+
+ABOUT_BODY = [
+    {"type": "paragraph", "value": (
+        "<p>Linkage brings together the organisations that respond to gender-based violence: "
+        "police, health and social services, justice, education, shelters and NGOs, local "
+        "government, and community mentors from migrant women's communities.</p>"
+        "<p>Professionals take courses and earn certificates; community mentors follow their "
+        "own track; organisers publish trainings, coordination meetings and study visits and "
+        "report the programme's progress to donors, only ever as anonymous totals.</p>"
+    )},
+    {"type": "callout", "value": {
+        "tone": "safety", "heading": "Your safety comes first",
+        "text": "<p>Use the <b>Exit this page</b> button, or press Shift three times, to "
+                "leave this site at once.</p>",
+    }},
+]
+PRIVACY_BODY = [
+    {"type": "paragraph", "value": (
+        "<p>We keep the least personal data we can: your e-mail address, your name as you want "
+        "it on certificates, and your organisation, sector and place. Questions about gender, "
+        "age band and migrant background are optional, asked only with your consent, and used "
+        "only in statistics that hide small numbers.</p>"
+        "<p>Support to survivors is recorded only as anonymous counts, never about a person. "
+        "You can download everything we hold about you, and delete your account, from "
+        "My Linkage.</p>"
+    )},
+    {"type": "helplines", "value": None},
+]
+HOME_BODY = [
+    {"type": "heading", "value": "16 Days of Activism, 25 November to 10 December"},
+    {"type": "paragraph", "value": (
+        "<p>Coordination mechanisms in seven Kosovo municipalities, specialised help centres in "
+        "eight Lithuanian regions and a five-country coalition in the Western Balkans campaign "
+        "together. Join a public debate or a training near you.</p>"
+    )},
+]
+
+
+class Command(BaseCommand):
+    help = "Create or update the Linkage demo programme (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        ensure_role_groups()
+        locales = self._locales()
+        regions = self._regions()
+        organisations = self._organisations()
+        self._people(regions, organisations)
+        home = self._pages(locales)
+        self._safety_settings(home)
+        autodiscover_modules("demo")
+        for step in data.demo_steps():
+            step(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo programme ready."))
+        self.stdout.write(
+            f"Sign in at http://127.0.0.1:8000/accounts/login/ with any of these, password "
+            f"'{data.DEMO_PASSWORD}':\n  {data.ADMIN_EMAIL} (admin)\n"
+            + "\n".join(f"  {p[0]} ({p[2]})" for p in data.PEOPLE)
+        )
+
+    def _locales(self) -> dict[str, Locale]:
+        return {
+            code: Locale.objects.get_or_create(language_code=code)[0]
+            for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+        }
+
+    def _regions(self) -> dict[str, Region]:
+        regions = {}
+        for name, country, kind in data.REGIONS:
+            region, _ = Region.objects.update_or_create(
+                country=country, name=name, defaults={"kind": kind}
+            )
+            regions[name] = region
+        return regions
+
+    def _organisations(self) -> dict[str, Organisation]:
+        return {
+            name: Organisation.objects.update_or_create(
+                name=name, defaults={"country": country, "sector": sector}
+            )[0]
+            for name, country, sector in data.ORGANISATIONS
+        }
+
+    def _user(self, email: str, **extra) -> User:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User.objects.create_user(email=email, password=data.DEMO_PASSWORD, **extra)
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        return user
+
+    def _people(self, regions, organisations) -> None:
+        admin = self._user(data.ADMIN_EMAIL, is_staff=True, is_superuser=True)
+        Profile.objects.update_or_create(user=admin, defaults={"display_name": "Linkage admin"})
+        for email, name, role, org, sector, country, region, languages in data.PEOPLE:
+            user = self._user(email)
+            Profile.objects.update_or_create(
+                user=user,
+                defaults={
+                    "display_name": name,
+                    "organisation": organisations[org],
+                    "sector": sector,
+                    "country": country,
+                    "region": regions[region],
+                    "languages": languages,
+                },
+            )
+            role_assign(user=user, role=role)
+
+    def _pages(self, locales) -> HomePage:
+        site = Site.objects.get(is_default_site=True)
+        home = site.root_page.specific
+        if not isinstance(home, HomePage):
+            raise SystemExit("The default site's root is not a HomePage; run migrate first.")
+        home.intro = data.HOME_INTRO["en"]
+        home.body = HOME_BODY
+        home.save_revision().publish()
+        for slug, title, body, in_menu in (
+            ("about", "About Linkage", ABOUT_BODY, True),
+            ("privacy", "Privacy", PRIVACY_BODY, True),
+        ):
+            page = StandardPage.objects.filter(slug=slug, locale=home.locale).first()
+            if page is None:
+                page = StandardPage(slug=slug, title=title, show_in_menus=in_menu)
+                home.add_child(instance=page)
+            page.title, page.body, page.show_in_menus = title, body, in_menu
+            page.save_revision().publish()
+        # The home page in every UI language, so the switcher and RTL have real content.
+        for code, locale in locales.items():
+            if code == home.locale.language_code:
+                continue
+            translated = home.get_translation_or_none(locale)
+            if translated is None:
+                translated = home.copy_for_translation(locale)
+            translated = translated.specific
+            translated.title = data.HOME_TITLE[code]
+            translated.intro = data.HOME_INTRO[code]
+            translated.body = []
+            translated.save_revision().publish()
+        return home
+
+    def _safety_settings(self, home: HomePage) -> None:
+        site = Site.objects.get(is_default_site=True)
+        safety = SafetySettings.for_site(site)
+        safety.contact_email = "hello@linkage.local"
+        safety.emergency_note = "<p>In immediate danger, call <b>112</b>.</p>"
+        safety.privacy_page = StandardPage.objects.filter(slug="privacy", locale=home.locale).first()
+        safety.save()
+        safety.helplines.all().delete()
+        for order, (country, name, number, hours) in enumerate(data.HELPLINES):
+            safety.helplines.create(
+                country=country, name=name, number=number, hours=hours, sort_order=order
+            )
