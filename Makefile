@@ -51,8 +51,10 @@ worker: $(STAMP) ## Celery worker and beat (needs CELERY_BROKER_URL, e.g. redis:
 	$(BIN)/celery -A config worker --beat --loglevel=info
 
 messages: $(STAMP) ## Extract UI strings and compile translations
-	cd site && ../$(MANAGE) makemessages -l lt -l sq -l sr_Latn -l ar --ignore "*/.venv/*"
-	$(MANAGE) compilemessages
+	mkdir -p locale
+	$(MANAGE) makemessages -l lt -l sq -l sr_Latn -l ar --no-obsolete \
+		--ignore ".venv/*" --ignore "tests/*" --ignore "bench/*" --ignore "var/*"
+	$(MANAGE) compilemessages --ignore ".venv/*"
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) db.sqlite3 var

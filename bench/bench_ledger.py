@@ -18,9 +18,7 @@ def run():
     from people.models import Organisation, User
 
     source = Organisation.objects.create(name="Bench source")
-    people = User.objects.bulk_create(
-        [User(email=f"bench{i}@example.org") for i in range(2000)]
-    )
+    people = User.objects.bulk_create([User(email=f"bench{i}@example.org") for i in range(2000)])
     seconds = _timed(
         lambda i: participation_record(
             kind=ParticipationKind.EVENT_ATTENDED, source=source, person=people[i]

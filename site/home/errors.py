@@ -1,4 +1,6 @@
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 
 def page_not_found(request, exception=None):
@@ -6,5 +8,6 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # A minimal context: the database may be what failed.
-    return render(request, "500.html", status=500, context={"request": request})
+    # No request context: context processors would touch the session and the database,
+    # which may be what failed.
+    return HttpResponseServerError(loader.get_template("500.html").render({}))

@@ -78,7 +78,11 @@ class SafetySettings(ClusterableModel, BaseSiteSetting):
             heading=_("Safety"),
         ),
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("contact_address")],
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_address"),
+            ],
             heading=_("Contacts"),
         ),
         FieldPanel("emergency_note"),

@@ -74,11 +74,14 @@ def _broker() -> None:
 
 @never_cache
 def health(request):
-    checks = dict(_check(name, probe) for name, probe in (
-        ("database", _database),
-        ("cache", _cache),
-        ("broker", _broker),
-    ))
+    checks = dict(
+        _check(name, probe)
+        for name, probe in (
+            ("database", _database),
+            ("cache", _cache),
+            ("broker", _broker),
+        )
+    )
     healthy = all(checks.values())
     return JsonResponse(
         {"status": "ok" if healthy else "error", "checks": checks},

@@ -24,9 +24,12 @@ def person_snapshot(person) -> dict[str, str]:
     Demographics are included only while their consent is active: the profile field is
     cleared when consent is withdrawn, so reading the profile is enough.
     """
+    from people.models import Profile
     from people.roles import user_role
 
-    profile = getattr(person, "profile", None)
+    # Read the profile afresh: a cached one may still hold an answer whose consent was
+    # withdrawn since.
+    profile = Profile.objects.select_related("region").filter(user_id=person.pk).first()
     snapshot = {"role": str(user_role(person) or "")}
     if profile is None:
         return snapshot

@@ -1,6 +1,14 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_delete
 from django.utils.translation import gettext_lazy as _
+
+
+def _anonymise_ledger(sender, instance, **kwargs):
+    # However a person is deleted (My Linkage, the Wagtail admin, the shell), their ledger
+    # rows are detached and anonymised first, so programme counts survive without them.
+    from impact.services import participation_anonymise_person
+
+    participation_anonymise_person(person=instance)
 
 
 def _ensure_groups(sender, **kwargs):
@@ -21,4 +29,9 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.conf import settings
+
         post_migrate.connect(_ensure_groups, dispatch_uid="people.ensure_role_groups")
+        pre_delete.connect(
+            _anonymise_ledger, sender=settings.AUTH_USER_MODEL, dispatch_uid="people.anonymise"
+        )

@@ -1,4 +1,4 @@
-""""My Linkage": feature apps add panels to a person's dashboard without people importing
+""" "My Linkage": feature apps add panels to a person's dashboard without people importing
 them. A panel provider takes the request and returns a Panel, or None to show nothing."""
 
 from collections.abc import Callable

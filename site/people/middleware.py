@@ -21,6 +21,7 @@ _ALLOWED_URL_NAMES = (
     "account_reauthenticate",
     "account_login",
     "home:quick_exit",
+    "home:safety",
     "set_language",
 )
 

@@ -66,6 +66,4 @@ def person_data_export(*, user: User) -> dict:
 
 
 def active_consents(*, user: User) -> dict[str, Consent]:
-    return {
-        c.field: c for c in Consent.objects.filter(user=user, withdrawn_at__isnull=True)
-    }
+    return {c.field: c for c in Consent.objects.filter(user=user, withdrawn_at__isnull=True)}

@@ -1,7 +1,6 @@
 import json
 
 from django.conf import settings
-
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -104,4 +103,3 @@ def account_delete(request):
         messages.success(request, _("Your account is deleted."))
         return redirect("/")
     return render(request, "people/account_delete.html", {"form": form})
-

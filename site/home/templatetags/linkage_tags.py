@@ -25,7 +25,12 @@ def site_root(context):
 def main_menu(context):
     root = site_root(context)
     items = root.get_children().live().in_menu().specific() if root else Page.objects.none()
-    return {"request": context.get("request"), "items": items, "root": root, "page": context.get("page")}
+    return {
+        "request": context.get("request"),
+        "items": items,
+        "root": root,
+        "page": context.get("page"),
+    }
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -51,8 +56,12 @@ def language_switcher(context):
         }
         for code, name in settings.LANGUAGES
     ]
-    return {"request": request, "languages": languages, "current": current,
-            "next": request.get_full_path() if request else "/"}
+    return {
+        "request": request,
+        "languages": languages,
+        "current": current,
+        "next": request.get_full_path() if request else "/",
+    }
 
 
 @register.simple_tag

@@ -15,39 +15,52 @@ from people.models import Organisation, Profile, Region, User
 from people.roles import ensure_role_groups, role_assign
 
 ABOUT_BODY = [
-    {"type": "paragraph", "value": (
-        "<p>Linkage brings together the organisations that respond to gender-based violence: "
-        "police, health and social services, justice, education, shelters and NGOs, local "
-        "government, and community mentors from migrant women's communities.</p>"
-        "<p>Professionals take courses and earn certificates; community mentors follow their "
-        "own track; organisers publish trainings, coordination meetings and study visits and "
-        "report the programme's progress to donors, only ever as anonymous totals.</p>"
-    )},
-    {"type": "callout", "value": {
-        "tone": "safety", "heading": "Your safety comes first",
-        "text": "<p>Use the <b>Exit this page</b> button, or press Shift three times, to "
-                "leave this site at once.</p>",
-    }},
+    {
+        "type": "paragraph",
+        "value": (
+            "<p>Linkage brings together the organisations that respond to gender-based violence: "
+            "police, health and social services, justice, education, shelters and NGOs, local "
+            "government, and community mentors from migrant women's communities.</p>"
+            "<p>Professionals take courses and earn certificates; community mentors follow their "
+            "own track; organisers publish trainings, coordination meetings and study visits and "
+            "report the programme's progress to donors, only ever as anonymous totals.</p>"
+        ),
+    },
+    {
+        "type": "callout",
+        "value": {
+            "tone": "safety",
+            "heading": "Your safety comes first",
+            "text": "<p>Use the <b>Exit this page</b> button, or press Shift three times, to "
+            "leave this site at once.</p>",
+        },
+    },
 ]
 PRIVACY_BODY = [
-    {"type": "paragraph", "value": (
-        "<p>We keep the least personal data we can: your e-mail address, your name as you want "
-        "it on certificates, and your organisation, sector and place. Questions about gender, "
-        "age band and migrant background are optional, asked only with your consent, and used "
-        "only in statistics that hide small numbers.</p>"
-        "<p>Support to survivors is recorded only as anonymous counts, never about a person. "
-        "You can download everything we hold about you, and delete your account, from "
-        "My Linkage.</p>"
-    )},
+    {
+        "type": "paragraph",
+        "value": (
+            "<p>We keep the least personal data we can: your e-mail address, your name as you want "
+            "it on certificates, and your organisation, sector and place. Questions about gender, "
+            "age band and migrant background are optional, asked only with your consent, and used "
+            "only in statistics that hide small numbers.</p>"
+            "<p>Support to survivors is recorded only as anonymous counts, never about a person. "
+            "You can download everything we hold about you, and delete your account, from "
+            "My Linkage.</p>"
+        ),
+    },
     {"type": "helplines", "value": None},
 ]
 HOME_BODY = [
     {"type": "heading", "value": "16 Days of Activism, 25 November to 10 December"},
-    {"type": "paragraph", "value": (
-        "<p>Coordination mechanisms in seven Kosovo municipalities, specialised help centres in "
-        "eight Lithuanian regions and a five-country coalition in the Western Balkans campaign "
-        "together. Join a public debate or a training near you.</p>"
-    )},
+    {
+        "type": "paragraph",
+        "value": (
+            "<p>Coordination mechanisms in seven Kosovo municipalities, specialised help "
+            "centres in eight Lithuanian regions and a five-country coalition in the Western "
+            "Balkans campaign together. Join a public debate or a training near you.</p>"
+        ),
+    },
 ]
 
 
@@ -160,7 +173,9 @@ class Command(BaseCommand):
         safety = SafetySettings.for_site(site)
         safety.contact_email = "hello@linkage.local"
         safety.emergency_note = "<p>In immediate danger, call <b>112</b>.</p>"
-        safety.privacy_page = StandardPage.objects.filter(slug="privacy", locale=home.locale).first()
+        safety.privacy_page = StandardPage.objects.filter(
+            slug="privacy", locale=home.locale
+        ).first()
         safety.save()
         safety.helplines.all().delete()
         for order, (country, name, number, hours) in enumerate(data.HELPLINES):

@@ -1,0 +1,100 @@
+"""Settings: production refuses to start without its secrets and passes the deploy checks;
+the test settings run tasks eagerly; every public response carries the security headers."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+import pytest
+
+from config.celery_app import app as celery_app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    """Run Python in a clean environment: only what is passed here, PATH and HOME."""
+    environment = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", str(ROOT)),
+        "PYTHONPATH": ".:site",
+        **env,
+    }
+    return subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_settings_refuse_to_load_without_a_secret_key(tmp_path):
+    result = _run(
+        ["-c", "import django; django.setup()"],
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        ALLOWED_HOSTS="linkage.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'x.sqlite3'}",
+    )
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: Set DJANGO_SECRET_KEY to a long random value." in result.stderr
+
+
+def test_production_settings_pass_check_deploy_at_warning_level(tmp_path):
+    result = _run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(45),
+        ALLOWED_HOSTS="linkage.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'x.sqlite3'}",
+    )
+
+    assert (result.returncode, result.stdout.strip()) == (
+        0,
+        "System check identified no issues (0 silenced).",
+    ), result.stderr
+
+
+def test_test_settings_run_celery_tasks_eagerly():
+    assert (settings.CELERY_TASK_ALWAYS_EAGER, celery_app.conf.task_always_eager) == (True, True)
+
+
+def test_the_user_model_is_the_people_user():
+    assert settings.AUTH_USER_MODEL == "people.User"
+
+
+def test_languages_are_english_lithuanian_albanian_serbian_latin_and_arabic():
+    assert [code for code, _name in settings.LANGUAGES] == ["en", "lt", "sq", "sr-latn", "ar"]
+
+
+@pytest.fixture
+def home_response(client, home_page):
+    return client.get("/")
+
+
+def test_public_pages_send_a_content_security_policy_without_unsafe_inline(home_response):
+    policy = home_response["Content-Security-Policy"]
+
+    assert (home_response.status_code, "'unsafe-inline'" in policy) == (200, False)
+    assert "default-src 'self'" in policy.split("; ")
+
+
+def test_public_pages_send_no_referrer(home_response):
+    assert home_response["Referrer-Policy"] == "same-origin"
+
+
+def test_public_pages_turn_off_browser_features_with_a_permissions_policy(home_response):
+    features = dict(item.split("=", 1) for item in home_response["Permissions-Policy"].split(", "))
+
+    assert {features["camera"], features["microphone"], features["geolocation"]} == {"()"}
+
+
+def test_public_pages_may_not_be_framed(home_response):
+    assert home_response["X-Frame-Options"] == "DENY"
