@@ -1,8 +1,52 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+ORGANISER_PERMISSIONS = (
+    ("courses", "enrolment", "view_enrolment"),
+    ("courses", "enrolment", "add_enrolment"),
+    ("courses", "enrolment", "export_enrolment"),
+    ("courses", "enrolment", "import_enrolment"),
+    ("courses", "cohortrun", "view_cohortrun"),
+    ("courses", "cohortrun", "add_cohortrun"),
+    ("courses", "cohortrun", "change_cohortrun"),
+    ("courses", "cohortrun", "delete_cohortrun"),
+)
+
+
+def _lesson_moved(sender, instance, parent_page_after=None, **kwargs):
+    """A lesson moved to another course now counts toward that course."""
+    from .models import LessonPage
+
+    if parent_page_after is not None and instance.specific_class is LessonPage:
+        LessonPage.objects.filter(pk=instance.pk).update(
+            course_key=parent_page_after.translation_key
+        )
+
+
+def _certificate_reissued(sender, old, new, **kwargs):
+    """The enrolment shows the code of its valid certificate, so it follows a reissue."""
+    from .models import Enrolment
+
+    Enrolment.objects.filter(certificate_code=old.code).update(certificate_code=new.code)
+
 
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.signals import post_page_move
+
+        from people.dashboard import register_panel
+        from people.enums import Role
+        from people.roles import register_permissions
+
+        from .views import dashboard_panel
+
+        register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
+        register_panel(dashboard_panel)
+        post_page_move.connect(_lesson_moved, dispatch_uid="courses.lesson_moved")
+        from certificates.services import certificate_reissued
+
+        certificate_reissued.connect(_certificate_reissued, dispatch_uid="courses.reissued")

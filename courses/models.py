@@ -1,1 +1,0 @@
-"""Courses: filled in by its own issue."""

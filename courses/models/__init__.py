@@ -1,0 +1,16 @@
+"""Courses: pages (catalogue, course, lesson) and what learners do with them."""
+
+from .learning import CheckAttempt, CohortRun, Enrolment, LessonCompletion
+from .pages import CourseIndexPage, CourseModule, CoursePage, CoursePrerequisite, LessonPage
+
+__all__ = [
+    "CheckAttempt",
+    "CohortRun",
+    "CourseIndexPage",
+    "CourseModule",
+    "CoursePage",
+    "CoursePrerequisite",
+    "Enrolment",
+    "LessonCompletion",
+    "LessonPage",
+]

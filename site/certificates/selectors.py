@@ -1,0 +1,24 @@
+import re
+
+from .enums import VerificationStatus
+from .models import Certificate
+
+
+def code_normalise(raw: str) -> str:
+    chars = re.sub(r"[^0-9A-Za-z]", "", raw or "").upper()
+    if len(chars) != 12:
+        return chars
+    return f"{chars[:4]}-{chars[4:8]}-{chars[8:]}"
+
+
+def certificate_verify(*, code: str) -> tuple[str, Certificate | None]:
+    certificate = Certificate.objects.filter(code=code_normalise(code)).first()
+    if certificate is None:
+        return VerificationStatus.UNKNOWN, None
+    if certificate.revoked_at is not None:
+        return VerificationStatus.REVOKED, certificate
+    return VerificationStatus.VALID, certificate
+
+
+def certificates_for(*, user) -> list[Certificate]:
+    return list(Certificate.objects.filter(holder=user, revoked_at__isnull=True))

@@ -1,0 +1,79 @@
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from .enums import VerificationStatus
+from .models import Certificate
+from .pdf import certificate_pdf
+from .selectors import certificate_verify, code_normalise
+from .tasks import verify_url_for
+
+VERIFY_LIMIT_PER_MINUTE = 30
+
+
+def _rate_limited(request) -> bool:
+    """Count lookups per address per minute, so codes cannot be guessed by brute force."""
+    key = f"certificates:verify:{request.META.get('REMOTE_ADDR', '')}:{timezone.now():%Y%m%d%H%M}"
+    cache.add(key, 0, 70)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        count = 1
+    return count > VERIFY_LIMIT_PER_MINUTE
+
+
+@never_cache
+def verify_form(request):
+    code = request.GET.get("code", "").strip()
+    if code:
+        return redirect("certificates:verify", code=code_normalise(code) or "-")
+    return render(request, "certificates/verify.html", {"status": None})
+
+
+@never_cache
+def verify(request, code: str):
+    if _rate_limited(request):
+        return render(
+            request,
+            "certificates/verify.html",
+            {"status": None, "error": _("Too many checks from your connection. Wait a minute.")},
+            status=429,
+        )
+    status, certificate = certificate_verify(code=code)
+    return render(
+        request,
+        "certificates/verify.html",
+        {"status": status, "certificate": certificate, "code": code_normalise(code)},
+        status=404 if status == VerificationStatus.UNKNOWN else 200,
+    )
+
+
+def download(request, code: str):
+    if not request.user.is_authenticated:
+        return redirect(f"/accounts/login/?next={request.path}")
+    certificate = Certificate.objects.filter(code=code_normalise(code)).first()
+    if certificate is None:
+        raise Http404(_("No certificate has this code."))
+    if certificate.holder_id != request.user.pk and not request.user.has_perm(
+        "certificates.view_certificate"
+    ):
+        raise PermissionDenied
+    if certificate.revoked_at is not None:
+        return render(
+            request,
+            "certificates/verify.html",
+            {"status": VerificationStatus.REVOKED, "certificate": certificate, "code": code},
+            status=410,
+        )
+    pdf = certificate_pdf(
+        certificate=certificate, verify_url=verify_url_for(certificate), language=get_language()
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
