@@ -93,7 +93,10 @@ def participation_record(
         occurred_at=occurred_at or timezone.now(),
         **{k: v for k, v in snapshot.items() if k in _SNAPSHOT_FIELDS},
     )
-    row.full_clean(validate_unique=False, validate_constraints=False)
+    # The person and the source were loaded by the caller: don't query them again.
+    row.full_clean(
+        exclude=["person", "source_type"], validate_unique=False, validate_constraints=False
+    )
     try:
         with transaction.atomic():
             row.save(force_insert=True)

@@ -257,4 +257,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Wagtail's background tasks (search index, references) log every run at INFO.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
