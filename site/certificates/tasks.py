@@ -37,7 +37,7 @@ def certificate_email_task(self, certificate_id: int) -> str:
     under a row lock before sending, and cleared again if sending fails."""
     with transaction.atomic():
         certificate = (
-            Certificate.objects.select_for_update()
+            Certificate.objects.select_for_update(of=("self",))
             .select_related("holder__profile")
             .filter(pk=certificate_id)
             .first()
