@@ -3,18 +3,21 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .enums import CertificateKind
+from .enums import CertificateKind, CertificateStatus
 
 
 class Certificate(models.Model):
     """One certificate. The subject is what it certifies (an enrolment, a registration).
 
     At most one valid certificate exists per (subject, kind); a reissue revokes the old one
-    and points it at its replacement, so an old code still verifies as "revoked".
+    and points it at its replacement, so an old code still verifies as "revoked". Rows are
+    never deleted: a code that once verified must never become "unknown". Write through
+    ``certificates.services`` only.
     """
 
     code = models.CharField(_("verification code"), max_length=20, unique=True, editable=False)
@@ -30,18 +33,31 @@ class Certificate(models.Model):
         blank=True,
         related_name="certificates",
     )
+    # A snapshot taken at issue: a later change of display name needs a reissue.
     holder_name = models.CharField(_("name on the certificate"), max_length=200)
     title = models.CharField(_("what it certifies"), max_length=300)
     completed_on = models.DateField(_("completed on"))
     issued_on = models.DateField(_("issued on"))
-    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=CertificateStatus.choices,
+        default=CertificateStatus.VALID,
+        editable=False,
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
     revoked_reason = models.CharField(_("reason for revoking"), max_length=300, blank=True)
     replaced_by = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "self",
+        verbose_name=_("replaced by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    email_error = models.TextField(blank=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True, editable=False)
+    email_error = models.TextField(_("last e-mail error"), blank=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-issued_on", "-pk"]
@@ -50,17 +66,34 @@ class Certificate(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["subject_type", "subject_id", "kind"],
-                condition=models.Q(revoked_at__isnull=True),
+                condition=models.Q(status=CertificateStatus.VALID),
                 name="certificate_one_valid_per_subject",
-            )
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status=CertificateStatus.VALID, revoked_at__isnull=True)
+                    | models.Q(status=CertificateStatus.REVOKED, revoked_at__isnull=False)
+                ),
+                name="certificate_revoked_at_matches_status",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.code
 
     def get_absolute_url(self) -> str:
+        """The public verification page: the URL printed on the certificate and in its QR."""
         return reverse("certificates:verify", kwargs={"code": self.code})
+
+    def get_download_url(self) -> str:
+        return reverse("certificates:download", kwargs={"code": self.code})
+
+    def clean(self) -> None:
+        if self.completed_on and self.issued_on and self.completed_on > self.issued_on:
+            raise ValidationError(
+                {"completed_on": _("The completion date cannot be after the date of issue.")}
+            )
 
     @property
     def is_valid(self) -> bool:
-        return self.revoked_at is None
+        return self.status == CertificateStatus.VALID

@@ -1,6 +1,6 @@
 import re
 
-from .enums import VerificationStatus
+from .enums import CertificateStatus, VerificationStatus
 from .models import Certificate
 
 
@@ -15,10 +15,10 @@ def certificate_verify(*, code: str) -> tuple[str, Certificate | None]:
     certificate = Certificate.objects.filter(code=code_normalise(code)).first()
     if certificate is None:
         return VerificationStatus.UNKNOWN, None
-    if certificate.revoked_at is not None:
+    if certificate.status == CertificateStatus.REVOKED:
         return VerificationStatus.REVOKED, certificate
     return VerificationStatus.VALID, certificate
 
 
 def certificates_for(*, user) -> list[Certificate]:
-    return list(Certificate.objects.filter(holder=user, revoked_at__isnull=True))
+    return list(Certificate.objects.filter(holder=user, status=CertificateStatus.VALID))

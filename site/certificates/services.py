@@ -1,7 +1,11 @@
-"""Issue, revoke and reissue certificates."""
+"""Issue, revoke and reissue certificates; forget a holder's name when their account goes.
+
+Every write to a certificate goes through here. Who revoked or reissued, and why, is kept
+in Wagtail's audit log (the certificate's History in the admin).
+"""
 
 import secrets
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -10,22 +14,28 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .enums import CertificateKind
+from wagtail.log_actions import log
+
+from .enums import CertificateKind, CertificateStatus
 from .models import Certificate
 
-# Sent after a reissue with old= and new=, so the app that holds the code can follow it.
+# Sent inside the reissue transaction with old= and new=, so an app that keeps a copy of
+# the code (e.g. courses.Enrolment.certificate_code) can follow it.
 certificate_reissued = Signal()
 
-# No 0/O, 1/I/L: codes are read aloud and typed from paper.
-ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+# No 0/O, 1/I/L: codes are read aloud and typed from paper. 31**12 ≈ 8·10**17 codes.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 12
+REISSUED_REASON = "reissued"
+_CODE_ATTEMPTS = 5
 
 
 def certificate_code_new() -> str:
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(12))
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
 
 
-def _subject_lookup(subject: models.Model, kind: str) -> dict:
+def _subject_lookup(*, subject: models.Model, kind: str) -> dict:
     return {
         "subject_type": ContentType.objects.get_for_model(subject, for_concrete_model=False),
         "subject_id": str(subject.pk),
@@ -33,76 +43,171 @@ def _subject_lookup(subject: models.Model, kind: str) -> dict:
     }
 
 
+def _insert(certificate: Certificate) -> Certificate:
+    """Validate and insert with a fresh code, drawing another on the (astronomically rare)
+    collision. An IntegrityError on the one-valid-per-subject constraint is re-raised."""
+    certificate.full_clean(exclude=["code"], validate_unique=False, validate_constraints=False)
+    for attempt in range(_CODE_ATTEMPTS):
+        certificate.code = certificate_code_new()
+        try:
+            with transaction.atomic():
+                certificate.save(force_insert=True)
+        except IntegrityError:
+            if (
+                attempt == _CODE_ATTEMPTS - 1
+                or not Certificate.objects.filter(code=certificate.code).exists()
+            ):
+                raise
+            continue
+        return certificate
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
 def certificate_issue(
-    *, subject: models.Model, holder, holder_name: str, title: str, kind: str, completed_on: date
+    *,
+    subject: models.Model,
+    holder,
+    holder_name: str,
+    title: str,
+    kind: str,
+    completed_on: date,
 ) -> Certificate:
-    """The valid certificate for this subject, issued now if there is none (idempotent)."""
+    """The valid certificate for this subject and kind, issued now if there is none.
+
+    Idempotent: calling it again (or concurrently) returns the existing valid certificate
+    unchanged. ``subject`` is any saved model instance (an enrolment, a registration);
+    ``title`` is what it certifies in the holder's language; ``holder_name`` is frozen.
+    """
     if kind not in CertificateKind.values:
-        raise ValidationError(_("Unknown kind of certificate."))
-    if subject is None or subject.pk is None:
+        raise ValidationError({"kind": _("Unknown kind of certificate.")})
+    if subject is None or getattr(subject, "pk", None) is None:
         raise ValidationError(_("A certificate needs a saved subject."))
-    lookup = _subject_lookup(subject, kind)
-    existing = Certificate.objects.filter(**lookup, revoked_at__isnull=True).first()
+    if isinstance(completed_on, datetime) or not isinstance(completed_on, date):
+        raise ValidationError({"completed_on": _("The completion date must be a date.")})
+    lookup = _subject_lookup(subject=subject, kind=kind)
+    existing = Certificate.objects.filter(**lookup, status=CertificateStatus.VALID).first()
     if existing is not None:
         return existing
     certificate = Certificate(
         **lookup,
-        code=certificate_code_new(),
         holder=holder,
         holder_name=(holder_name or "").strip(),
-        title=title.strip(),
+        title=(title or "").strip(),
         completed_on=completed_on,
         issued_on=timezone.localdate(),
     )
-    certificate.full_clean(validate_constraints=False)
     try:
-        with transaction.atomic():
-            certificate.save(force_insert=True)
+        return _insert(certificate)
     except IntegrityError:
-        return Certificate.objects.get(**lookup, revoked_at__isnull=True)
+        # Another request issued it between our read and our insert.
+        existing = Certificate.objects.filter(**lookup, status=CertificateStatus.VALID).first()
+        if existing is None:
+            raise
+        return existing
+
+
+def _revoke_locked(*, certificate: Certificate, by, reason: str) -> Certificate:
+    if certificate.status == CertificateStatus.REVOKED:
+        raise ValidationError(_("This certificate is already revoked."))
+    # Only the reason is validated: the rest may legitimately fail full_clean now, e.g. the
+    # blank name of a holder whose account was deleted.
+    try:
+        Certificate._meta.get_field("revoked_reason").clean(reason, certificate)
+    except ValidationError as error:
+        raise ValidationError({"revoked_reason": error.messages}) from error
+    certificate.status = CertificateStatus.REVOKED
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_reason = reason
+    certificate.save(update_fields=["status", "revoked_at", "revoked_reason"])
+    log(
+        instance=certificate,
+        action="certificates.revoke",
+        user=by,
+        data={"reason": reason},
+    )
     return certificate
 
 
+def _locked(certificate: Certificate) -> Certificate:
+    locked = Certificate.objects.select_for_update().filter(pk=certificate.pk).first()
+    if locked is None:
+        raise ValidationError(_("This certificate no longer exists."))
+    return locked
+
+
+@transaction.atomic
 def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
+    """Revoke a valid certificate: its code then verifies as "revoked" and it can no longer
+    be downloaded. ``by`` is the user who did it (None for the system)."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError(_("Say why the certificate is revoked."))
-    updated = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=True).update(
-        revoked_at=timezone.now(), revoked_reason=reason[:300]
+        raise ValidationError({"revoked_reason": _("Say why the certificate is revoked.")})
+    locked = _revoke_locked(certificate=_locked(certificate), by=by, reason=reason)
+    certificate.status, certificate.revoked_at, certificate.revoked_reason = (
+        locked.status,
+        locked.revoked_at,
+        locked.revoked_reason,
     )
-    if not updated:
-        raise ValidationError(_("This certificate is already revoked."))
-    certificate.refresh_from_db()
-    return certificate
+    return locked
 
 
 @transaction.atomic
 def certificate_reissue(
-    *, certificate: Certificate, by, holder_name: str | None = None, title: str | None = None
+    *,
+    certificate: Certificate,
+    by,
+    holder_name: str | None = None,
+    title: str | None = None,
 ) -> Certificate:
-    """Revoke a certificate and issue its replacement with a new code (e.g. a corrected name)."""
-    old = Certificate.objects.select_for_update().get(pk=certificate.pk)
-    if old.revoked_at is not None:
+    """Replace a valid certificate by a new one with a new code (e.g. a corrected name).
+
+    The old one is revoked with the reason "reissued" and points at the new one through
+    ``replaced_by``; the completion date and holder carry over, the issue date is today.
+    Returns the new certificate. Sends ``certificate_reissued`` (old=, new=).
+    """
+    old = _locked(certificate)
+    if old.status == CertificateStatus.REVOKED:
         raise ValidationError(_("A revoked certificate cannot be reissued."))
-    certificate_revoke(certificate=old, by=by, reason="reissued")
-    new = Certificate(
-        subject_type=old.subject_type,
-        subject_id=old.subject_id,
-        kind=old.kind,
-        code=certificate_code_new(),
-        holder=old.holder,
-        holder_name=(holder_name or old.holder_name).strip(),
-        title=(title or old.title).strip(),
-        completed_on=old.completed_on,
-        issued_on=timezone.localdate(),
+    new_name = old.holder_name if holder_name is None else holder_name.strip()
+    new_title = old.title if title is None else title.strip()
+    _revoke_locked(certificate=old, by=by, reason=REISSUED_REASON)
+    new = _insert(
+        Certificate(
+            subject_type_id=old.subject_type_id,
+            subject_id=old.subject_id,
+            kind=old.kind,
+            holder_id=old.holder_id,
+            holder_name=new_name,
+            title=new_title,
+            completed_on=old.completed_on,
+            issued_on=timezone.localdate(),
+        )
     )
-    new.full_clean(validate_constraints=False)
-    new.save(force_insert=True)
-    Certificate.objects.filter(pk=old.pk).update(replaced_by=new)
+    old.replaced_by = new
+    old.save(update_fields=["replaced_by"])
+    log(
+        instance=new,
+        action="certificates.reissue",
+        user=by,
+        data={"replaces": old.code},
+    )
+    certificate.status, certificate.revoked_at, certificate.revoked_reason = (
+        old.status,
+        old.revoked_at,
+        old.revoked_reason,
+    )
+    certificate.replaced_by = new
     certificate_reissued.send(sender=Certificate, old=old, new=new)
     return new
 
 
 def certificates_anonymise_holder(*, user) -> int:
-    """On account deletion: the record that a certificate existed stays, the name goes."""
+    """On account deletion: the record that a certificate existed stays (its code still
+    verifies), the link to the account and the name on it go. Returns how many changed.
+
+    Connected to the user model's pre_delete in apps.py, so ``people.services.account_delete``
+    needs to know nothing about certificates.
+    """
+    if user is None or user.pk is None:
+        return 0
     return Certificate.objects.filter(holder=user).update(holder=None, holder_name="")

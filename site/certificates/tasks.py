@@ -42,7 +42,7 @@ def certificate_email_task(self, certificate_id: int) -> str:
             .filter(pk=certificate_id)
             .first()
         )
-        if certificate is None or certificate.revoked_at or certificate.emailed_at:
+        if certificate is None or not certificate.is_valid or certificate.emailed_at:
             return "skipped"
         if certificate.holder is None or not certificate.holder.email:
             return "skipped"

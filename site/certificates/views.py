@@ -63,7 +63,7 @@ def download(request, code: str):
         "certificates.view_certificate"
     ):
         raise PermissionDenied
-    if certificate.revoked_at is not None:
+    if not certificate.is_valid:
         return render(
             request,
             "certificates/verify.html",

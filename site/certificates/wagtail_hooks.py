@@ -19,8 +19,8 @@ class CertificateViewSet(ModelViewSet):
     menu_order = 850
     add_to_admin_menu = True
     inspect_view_enabled = True
-    list_display = ["code", "holder_name", "title", "kind", "issued_on", "revoked_at"]
-    list_filter = ["kind", "issued_on"]
+    list_display = ["code", "holder_name", "title", "kind", "issued_on", "status"]
+    list_filter = ["kind", "status", "issued_on"]
     search_fields = ["code", "holder_name", "title"]
     form_fields = ["holder_name", "title"]
 
@@ -59,3 +59,17 @@ def register_certificate_viewset():
 @hooks.register("register_admin_urls")
 def register_manage_url():
     return [path("certificates/<int:pk>/manage/", manage, name="certificates_manage")]
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    actions.register_action(
+        "certificates.revoke",
+        gettext_lazy("Revoke certificate"),
+        gettext_lazy("Certificate revoked"),
+    )
+    actions.register_action(
+        "certificates.reissue",
+        gettext_lazy("Reissue certificate"),
+        gettext_lazy("Certificate reissued"),
+    )

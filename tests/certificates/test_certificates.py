@@ -83,6 +83,24 @@ def test_reissue_revokes_the_old_code_and_links_the_new(subject, holder):
     assert certificate_verify(code=new.code)[0] == VerificationStatus.VALID
 
 
+def test_revoke_and_reissue_are_in_the_audit_log_with_who_and_why(subject, holder):
+    from wagtail.models import ModelLogEntry
+
+    organiser = UserFactory(email="ruta@example.org")
+    old = issue(subject, holder)
+    certificate_revoke(certificate=old, by=organiser, reason="name misspelt")
+    entries = list(
+        ModelLogEntry.objects.filter(object_id=str(old.pk)).values_list("action", "user_id", "data")
+    )
+    assert entries == [("certificates.revoke", organiser.pk, {"reason": "name misspelt"})]
+
+
+def test_status_and_revocation_time_cannot_disagree_in_the_database(subject, holder):
+    certificate = issue(subject, holder)
+    with pytest.raises(IntegrityError):
+        Certificate.objects.filter(pk=certificate.pk).update(status="revoked")
+
+
 def test_codes_are_normalised_when_typed():
     assert code_normalise(" abcd 2345efgh ") == "ABCD-2345-EFGH"
 
