@@ -1,8 +1,43 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+ORGANISER_PERMISSIONS = (
+    ("events", "registration", "view_registration"),
+    ("events", "registration", "change_registration"),
+    ("events", "registration", "export_registration"),
+    ("events", "registration", "import_attendance"),
+    ("events", "registration", "check_in_registration"),
+    ("events", "attendance", "view_attendance"),
+    ("events", "venue", "view_venue"),
+    ("events", "venue", "add_venue"),
+    ("events", "venue", "change_venue"),
+)
+
+
+def _page_published(sender, instance, **kwargs):
+    """A change of time, place or status raises SEQUENCE and notifies registrants."""
+    from .models import EventPage
+    from .services import event_published
+
+    page = instance.specific if hasattr(instance, "specific") else instance
+    if isinstance(page, EventPage):
+        event_published(page=page)
+
 
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.signals import page_published
+
+        from people.dashboard import register_panel
+        from people.enums import Role
+        from people.roles import register_permissions
+
+        from .views import dashboard_panel
+
+        register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
+        register_panel(dashboard_panel)
+        page_published.connect(_page_published, dispatch_uid="events.page_published")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("my/", include("people.urls")),
     path("certificates/", include("certificates.urls")),
     path("learn/", include("courses.urls")),
+    path("attend/", include("events.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("home.urls")),

@@ -185,7 +185,18 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "events-reminders": {"task": "events.reminders_due", "schedule": 600.0},
+    "events-offers-expire": {"task": "events.offers_expire", "schedule": 300.0},
+}
+
+# --- Events ----------------------------------------------------------------------------
+# Reminders go this many hours before each occurrence (each one once per registrant).
+EVENTS_REMINDER_OFFSETS_HOURS = [
+    int(hours) for hours in os.environ.get("EVENTS_REMINDER_OFFSETS_HOURS", "72,2").split(",") if hours.strip()
+]
+# How long a place offered from the waiting list stays open before it goes to the next person.
+EVENTS_OFFER_HOURS = int(os.environ.get("EVENTS_OFFER_HOURS", "48"))
 
 # --- E-mail ----------------------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

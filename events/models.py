@@ -1,1 +1,0 @@
-"""Events: filled in by its own issue."""

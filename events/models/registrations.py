@@ -1,0 +1,167 @@
+"""What people do around an event: registrations, attendance, reminders, calendar tokens.
+
+All of them point at the event's original page (``EventPage.original``), so every
+translation of an event shares one list. Write through ``events.services`` only.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from ..enums import ACTIVE, SEAT_HOLDING, AttendanceMethod, MessageKind, RegistrationStatus
+
+
+class Registration(models.Model):
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=RegistrationStatus.choices, db_index=True
+    )
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    # The waiting list is first in, first out on this (set when the person joins it).
+    waitlisted_at = models.DateTimeField(_("joined the waiting list"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("offer expires"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The event's SEQUENCE this person's calendar last heard of (update notices).
+    notified_sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person"],
+                condition=Q(status__in=ACTIVE),
+                name="registration_one_active_per_person",
+            )
+        ]
+        indexes = [models.Index(fields=["event", "status"], name="registration_event_status")]
+        permissions = [
+            ("export_registration", _("Can export registrations and attendance")),
+            ("import_attendance", _("Can import sign-in sheets")),
+            ("check_in_registration", _("Can check people in")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.event} ({self.get_status_display()})"
+
+    @property
+    def holds_seat(self) -> bool:
+        return self.status in SEAT_HOLDING
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE
+
+
+class Attendance(models.Model):
+    """A person was there, at one occurrence of an event (identified by its local date)."""
+
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    occurrence_date = models.DateField(_("date"))
+    checked_in_at = models.DateTimeField(_("checked in at"), auto_now_add=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    method = models.CharField(_("how"), max_length=16, choices=AttendanceMethod.choices)
+
+    class Meta:
+        ordering = ["occurrence_date", "checked_in_at"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "occurrence_date"], name="attendance_once_per_occurrence"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration.person} @ {self.event} {self.occurrence_date}"
+
+
+class EventMessage(models.Model):
+    """One message to one registrant, claimed before it is sent so that a task run twice
+    sends it once. ``key`` tells apart messages of one kind (the occurrence and offset of
+    a reminder, the sequence of an update)."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="messages"
+    )
+    kind = models.CharField(max_length=16, choices=MessageKind.choices)
+    key = models.CharField(max_length=64, default="", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("event message")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "kind", "key"], name="event_message_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} → {self.registration_id}"
+
+
+def calendar_token_new() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(models.Model):
+    """The secret in a person's private "my events" feed address. Rotating it kills the
+    old address at once (a calendar app that was shared or a phone that was lost)."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
+    )
+    token = models.CharField(max_length=64, unique=True, default=calendar_token_new)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar token")
+
+    def __str__(self) -> str:
+        return f"calendar token of {self.person_id}"

@@ -1,0 +1,46 @@
+"""Events for tests: an events listing under the site root and events under it."""
+
+from datetime import date, time, timedelta
+
+from django.utils import timezone
+
+from wagtail.models import Site
+
+from events.models import EventIndexPage, EventPage
+
+
+def event_index_page() -> EventIndexPage:
+    existing = EventIndexPage.objects.first()
+    if existing is not None:
+        return existing
+    root = Site.objects.get(is_default_site=True).root_page
+    return root.add_child(instance=EventIndexPage(title="Events", slug="events"))
+
+
+def event_page(index: EventIndexPage | None = None, *, publish: bool = True, **fields) -> EventPage:
+    """A training in Vilnius ten days from now unless ``fields`` say otherwise."""
+    index = index or event_index_page()
+    start = fields.pop("start_date", timezone.localdate() + timedelta(days=10))
+    values = {
+        "title": "Risk assessment training",
+        "kind": "training",
+        "summary": "Joint risk assessment for police and social services.",
+        "start_date": start,
+        "start_time": time(10, 0),
+        "end_time": time(13, 0),
+        "time_zone": "Europe/Vilnius",
+        "country": "LT",
+        "languages": ["lt", "en"],
+        "capacity": 2,
+    }
+    values.update(fields)
+    values.setdefault("slug", f"event-{EventPage.objects.count() + 1}")
+    page = index.add_child(instance=EventPage(**values))
+    if publish:
+        page.save_revision().publish()
+        page.refresh_from_db()
+    return page
+
+
+def a_date(days: int) -> date:
+    return timezone.localdate() + timedelta(days=days)
