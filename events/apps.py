@@ -11,6 +11,7 @@ ORGANISER_PERMISSIONS = (
     ("events", "venue", "view_venue"),
     ("events", "venue", "add_venue"),
     ("events", "venue", "change_venue"),
+    ("events", "venue", "delete_venue"),
 )
 
 

@@ -6,6 +6,7 @@ only then given the zone, so a meeting at 10:00 in Pristina stays at 10:00 acros
 changes of daylight saving (a rule anchored in UTC drifts by an hour twice a year).
 """
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -47,13 +48,34 @@ def aware(day: date, at: time, tz_name: str) -> datetime:
     return datetime.combine(day, at).replace(tzinfo=zone(tz_name))
 
 
-def rrule_parse(text: str, *, dtstart: datetime) -> rrule:
+_UNTIL = re.compile(r"UNTIL=(\d{8})(T(\d{6})(Z?))?", re.IGNORECASE)
+
+
+def _until_local(body: str, tz_name: str | None) -> str:
+    """UNTIL in local wall-clock time, as the rule is expanded: a date means "to the end
+    of that day" (not its midnight, which would drop an occurrence on that day), and a UTC
+    time (``Z``) is converted to the event's zone."""
+
+    def local(match: re.Match) -> str:
+        day, _t, clock, utc = match.groups()
+        if clock is None:
+            return f"UNTIL={day}T235959"
+        if utc and tz_name:
+            moment = datetime.strptime(day + clock, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
+            return "UNTIL=" + moment.astimezone(zone(tz_name)).strftime("%Y%m%dT%H%M%S")
+        return f"UNTIL={day}T{clock}"
+
+    return _UNTIL.sub(local, body)
+
+
+def rrule_parse(text: str, *, dtstart: datetime, tz_name: str | None = None) -> rrule:
     """The rule in ``text`` (``FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU``, with or without the
-    ``RRULE:`` prefix) anchored at the naive local ``dtstart``. Raises ValidationError with
-    a message an organiser understands."""
+    ``RRULE:`` prefix) anchored at the naive local ``dtstart`` in the zone ``tz_name``.
+    Raises ValidationError with a message an organiser understands."""
     body = (text or "").strip()
     if body.upper().startswith("RRULE:"):
         body = body[6:]
+    body = _until_local(body, tz_name)
     if not body:
         raise ValidationError(_("The repeat rule is empty."))
     if "\n" in body or "DTSTART" in body.upper():
@@ -133,8 +155,8 @@ class Schedule:
     def rule(self) -> rrule | None:
         if not self.recurrence:
             return None
-        return rrule_parse(
-            self.recurrence, dtstart=datetime.combine(self.start_date, self.start_time)
+        return _rule(
+            self.recurrence, datetime.combine(self.start_date, self.start_time), self.time_zone
         )
 
     def is_open_ended(self) -> bool:
@@ -168,7 +190,12 @@ class Schedule:
         starts: Iterable[datetime] = (
             [datetime.combine(self.start_date, self.start_time)] if rule is None else rule
         )
-        stop = (before or datetime.now(UTC) + HORIZON).astimezone(tz).replace(tzinfo=None)
+        if before is not None:
+            stop = before.astimezone(tz).replace(tzinfo=None)
+        elif rule is None or rule._count is not None or rule._until is not None:
+            stop = datetime.max - timedelta(days=400)  # a bounded rule: all of it
+        else:
+            stop = (datetime.now(UTC) + HORIZON).astimezone(tz).replace(tzinfo=None)
         result: list[Occurrence] = []
         for naive in _bounded(starts, stop=stop, moved_slack=timedelta(days=366)):
             original = naive.replace(tzinfo=tz)
@@ -224,6 +251,12 @@ class Schedule:
             if occurrence.key > key:
                 break
         return None
+
+
+@lru_cache(maxsize=4096)
+def _rule(text: str, dtstart: datetime, tz_name: str) -> rrule:
+    """Parsed rules, cached: a feed or a month view asks for the same rule many times."""
+    return rrule_parse(text, dtstart=dtstart, tz_name=tz_name)
 
 
 def _bounded(starts: Iterable[datetime], *, stop: datetime, moved_slack: timedelta) -> Iterator:

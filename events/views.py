@@ -146,7 +146,9 @@ def event_detail(request, page: EventPage):
 
 
 def event_ics(request, page: EventPage):
-    data = event_ics_bytes(page, domain=_domain())
+    # A confirmed registrant's download carries their online link; everyone else's not.
+    person = request.user if request.user.is_authenticated else None
+    data = event_ics_bytes(page, domain=_domain(), private_for=person)
     return _ics_response(data, f"{page.slug}.ics", download=True)
 
 

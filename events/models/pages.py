@@ -114,7 +114,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return event_index(request, self, view="month", year=year, month=month)
 
-    @path("feed.ics")
+    @path("feed/")
     def feed(self, request):
         from ..views import public_feed
 
@@ -423,7 +423,7 @@ class EventPage(RoutablePageMixin, Page):
 
         return event_detail(request, self)
 
-    @path("event.ics")
+    @path("calendar/")
     def ics(self, request):
         from ..views import event_ics
 

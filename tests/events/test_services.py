@@ -294,6 +294,38 @@ def test_every_two_months_on_the_second_tuesday_keeps_local_time_across_dst():
     assert [s.utcoffset() for s in starts] == [timedelta(hours=1)] * 2 + [timedelta(hours=2)] * 2
 
 
+@pytest.mark.parametrize(
+    "until",
+    ["UNTIL=20270209", "UNTIL=20270209T100000", "UNTIL=20270209T090000Z"],
+)
+def test_until_includes_the_occurrence_on_its_day_in_the_events_zone(until):
+    schedule = Schedule(
+        start_date=date(2026, 12, 8),
+        start_time=time(10, 0),
+        end_date=date(2026, 12, 8),
+        end_time=time(12, 0),
+        time_zone="Europe/Belgrade",
+        recurrence=f"FREQ=MONTHLY;BYDAY=2TU;{until}",
+    )
+    keys = [
+        o.key for o in schedule.occurrences(after=datetime(2026, 12, 1, tzinfo=ZoneInfo("UTC")))
+    ]
+    assert keys == [date(2026, 12, 8), date(2027, 1, 12), date(2027, 2, 9)]
+
+
+def test_a_bounded_rule_is_listed_in_full_even_years_ahead():
+    schedule = Schedule(
+        start_date=date(2026, 12, 1),
+        start_time=time(10, 0),
+        end_date=date(2026, 12, 1),
+        end_time=time(11, 0),
+        time_zone="Europe/Vilnius",
+        recurrence="FREQ=YEARLY;COUNT=5",
+    )
+    assert [o.key.year for o in schedule.occurrences()] == [2026, 2027, 2028, 2029, 2030]
+    assert schedule.last_end().year == 2030
+
+
 def test_moved_and_cancelled_occurrences(people):
     event = event_page(
         start_date=date(2026, 12, 8),

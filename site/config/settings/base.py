@@ -193,7 +193,9 @@ CELERY_BEAT_SCHEDULE: dict = {
 # --- Events ----------------------------------------------------------------------------
 # Reminders go this many hours before each occurrence (each one once per registrant).
 EVENTS_REMINDER_OFFSETS_HOURS = [
-    int(hours) for hours in os.environ.get("EVENTS_REMINDER_OFFSETS_HOURS", "72,2").split(",") if hours.strip()
+    int(hours)
+    for hours in os.environ.get("EVENTS_REMINDER_OFFSETS_HOURS", "72,2").split(",")
+    if hours.strip()
 ]
 # How long a place offered from the waiting list stays open before it goes to the next person.
 EVENTS_OFFER_HOURS = int(os.environ.get("EVENTS_OFFER_HOURS", "48"))

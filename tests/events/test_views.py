@@ -1,0 +1,249 @@
+"""The public event pages: listing, filters, month view, registration, private feed."""
+
+from datetime import date, time
+
+from django.urls import reverse
+
+import pytest
+
+from events import services
+from events.models import CalendarToken, Registration
+from people.models import Region
+from tests.factories import UserFactory
+from tests.factories.events import a_date, event_index_page, event_page
+
+pytestmark = pytest.mark.django_db
+
+# Measured once, base template included; a change means per-event queries crept in.
+INDEX_QUERIES = 19
+ONLINE = "https://meet.linkage.local/room-7"
+
+
+@pytest.fixture
+def index():
+    return event_index_page()
+
+
+@pytest.fixture
+def person(client):
+    user = UserFactory(email="vjosa@example.org")
+    client.force_login(user)
+    return user
+
+
+def warm(fn):
+    fn()
+    return fn
+
+
+@pytest.mark.parametrize("n", [1, 3])
+@pytest.mark.parametrize("query", ["", "?kind=training&country=LT&language=lt&format=in_person"])
+def test_index_queries_do_not_grow_with_events(n, query, index, client, django_assert_num_queries):
+    region = Region.objects.create(name="Testopolis", country="LT")
+    for i in range(n):
+        event_page(index, region=region, recurrence="FREQ=WEEKLY;COUNT=3" if i % 2 else "")
+    get = warm(lambda: client.get(index.url + query))
+    with django_assert_num_queries(INDEX_QUERIES):
+        response = get()
+    assert len(response.context["entries"]) == n
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_month_view_queries_do_not_grow_with_events(n, index, client, django_assert_num_queries):
+    day = a_date(10)
+    for _ in range(n):
+        event_page(index, start_date=day, recurrence="FREQ=DAILY;COUNT=2")
+    url = index.url + index.reverse_subpage("month", args=[day.year, day.month])
+    get = warm(lambda: client.get(url))
+    with django_assert_num_queries(INDEX_QUERIES - 1):
+        response = get()
+    entries = [e for week in response.context["weeks"] for d in week for e in d["entries"]]
+    assert len(entries) >= n
+
+
+def test_filters_narrow_the_listing_and_the_feed(index, client):
+    event_page(index, title="Vilnius training", country="LT")
+    event_page(
+        index,
+        title="Gjilan meeting",
+        country="XK",
+        kind="coordination_meeting",
+        time_zone="Europe/Belgrade",
+        languages=["sq", "sr"],
+    )
+    response = client.get(index.url + "?country=XK")
+    assert [e["event"].title for e in response.context["entries"]] == ["Gjilan meeting"]
+    body = response.content.decode()
+    assert 'rel="alternate" type="text/calendar"' in body
+    feed = client.get(response.context["feed_url"])
+    text = feed.content.decode()
+    assert (feed["Content-Type"], "Gjilan meeting" in text, "Vilnius training" in text) == (
+        "text/calendar; charset=utf-8",
+        True,
+        False,
+    )
+
+
+def test_a_bad_filter_value_is_ignored_not_an_error(index, client):
+    event_page(index)
+    response = client.get(index.url + "?kind=nonsense&region=abc&page=999")
+    assert (response.status_code, len(response.context["entries"])) == (200, 1)
+
+
+def test_past_events_are_hidden_unless_asked_for(index, client):
+    event_page(index, title="Last year", start_date=a_date(-365))
+    event_page(index, title="Next week", start_date=a_date(7))
+    upcoming = client.get(index.url)
+    everything = client.get(index.url + "?past=on")
+    assert [e["event"].title for e in upcoming.context["entries"]] == ["Next week"]
+    assert [e["event"].title for e in everything.context["entries"]] == ["Last year", "Next week"]
+
+
+def test_month_out_of_range_is_a_404(index, client):
+    assert client.get(index.url + "month/2026/13/").status_code == 404
+
+
+def test_event_page_shows_local_time_with_its_zone_and_offers_the_ics(index, client):
+    page = event_page(
+        index, start_time=time(10, 0), end_time=time(12, 30), time_zone="Europe/Belgrade"
+    )
+    body = client.get(page.url).content.decode()
+    assert "10:00–12:30" in body and "(Belgrade time)" in body
+    assert f'href="{page.url}calendar/"' in body
+    ics = client.get(page.url + "calendar/")
+    assert ics["Content-Type"] == "text/calendar; charset=utf-8"
+    assert "attachment" in ics["Content-Disposition"]
+
+
+def test_online_link_only_for_confirmed_registrants(index, client, person):
+    page = event_page(index, event_format="hybrid", online_url=ONLINE, capacity=1)
+    assert ONLINE not in client.get(page.url).content.decode()
+    assert ONLINE not in client.get(page.url + "calendar/").content.decode()
+    services.registration_create(event=page, person=person)
+    assert ONLINE in client.get(page.url).content.decode()
+    other = UserFactory(email="waiting@example.org")
+    services.registration_create(event=page, person=other)
+    client.force_login(other)
+    assert ONLINE not in client.get(page.url).content.decode()
+
+
+def test_register_then_cancel_through_the_site(index, client, person):
+    page = event_page(index, capacity=1)
+    response = client.post(reverse("events:register", args=[page.pk]))
+    assert response.status_code == 302
+    registration = Registration.objects.get(person=person)
+    assert registration.status == "confirmed"
+    client.post(reverse("events:cancel", args=[registration.pk]))
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+
+
+def test_a_required_question_left_empty_shows_the_form_again_with_the_message(
+    index, client, person
+):
+    page = event_page(
+        index,
+        questions=[
+            {
+                "type": "question",
+                "value": {
+                    "label": "Access needs",
+                    "help_text": "",
+                    "kind": "text",
+                    "choices": "",
+                    "required": True,
+                },
+            }
+        ],
+    )
+    response = client.post(reverse("events:register", args=[page.pk]), {})
+    assert response.status_code == 400
+    assert "This field is required." in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+def test_nobody_can_cancel_someone_elses_registration(index, client, person):
+    page = event_page(index)
+    theirs = services.registration_create(event=page, person=UserFactory(email="x@example.org"))
+    assert client.post(reverse("events:cancel", args=[theirs.pk])).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.status == "confirmed"
+
+
+def test_registering_needs_an_account(index, client):
+    page = event_page(index)
+    response = client.post(reverse("events:register", args=[page.pk]))
+    assert (response.status_code, Registration.objects.count()) == (302, 0)
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_waitlisted_person_takes_an_offered_place_from_my_linkage(index, client, person):
+    page = event_page(index, capacity=1)
+    first = services.registration_create(event=page, person=UserFactory(email="a@example.org"))
+    mine = services.registration_create(event=page, person=person)
+    services.registration_cancel(registration=first)
+    dashboard = client.get("/my/").content.decode()
+    assert "Take the place" in dashboard
+    client.post(reverse("events:accept", args=[mine.pk]), {"next": "/my/"})
+    mine.refresh_from_db()
+    assert mine.status == "confirmed"
+
+
+def test_private_feed_lists_my_events_and_a_new_address_kills_the_old(index, client, person):
+    page = event_page(index, title="My training")
+    event_page(index, title="Someone else's")
+    services.registration_create(event=page, person=person)
+    token = services.calendar_token_for(person=person).token
+    url = reverse("events:my_feed", kwargs={"token": token})
+    feed = client.get(url).content.decode()
+    assert ("My training" in feed, "Someone else's" in feed) == (True, False)
+    client.post(reverse("events:feed_rotate"))
+    assert client.get(url).status_code == 404
+    new = CalendarToken.objects.get(person=person).token
+    assert new != token
+    assert client.get(reverse("events:my_feed", kwargs={"token": new})).status_code == 200
+
+
+def test_study_visit_page_shows_its_itinerary(index, client):
+    from events.models import StudyVisitPage
+
+    visit = StudyVisitPage(
+        title="Study visit to Madrid",
+        slug="madrid",
+        summary="EU training on trafficking and GBV.",
+        start_date=date(2027, 3, 2),
+        start_time=time(9, 0),
+        end_date=date(2027, 3, 4),
+        end_time=time(17, 0),
+        time_zone="Europe/Madrid",
+        country="ES",
+        languages=["en", "es"],
+        destination="Madrid",
+        host_organisations="Fundación ANAR\nMinistry of Equality",
+        itinerary=[
+            {
+                "type": "day",
+                "value": {
+                    "day": "2027-03-02",
+                    "title": "Arrival",
+                    "items": [
+                        {
+                            "starts_at": "09:00",
+                            "ends_at": "11:00",
+                            "title": "Welcome",
+                            "place": "City Hall",
+                            "description": "",
+                        }
+                    ],
+                },
+            }
+        ],
+    )
+    index.add_child(instance=visit)
+    visit.save_revision().publish()
+    body = client.get(visit.url).content.decode()
+    assert (visit.kind, "Welcome" in body, "Ministry of Equality" in body) == (
+        "study_visit",
+        True,
+        True,
+    )
