@@ -128,6 +128,7 @@ def person_registrations(*, person, now: datetime | None = None) -> list[Registr
         Registration.objects.filter(person=person, status__in=ACTIVE)
         .filter(Q(event__last_ends_at__isnull=True) | Q(event__last_ends_at__gte=now))
         .select_related("event", "event__venue", "event__locale")
+        .prefetch_related("event__occurrence_changes")
         .order_by("event__starts_at")
     )
 

@@ -273,12 +273,6 @@ def offers_expire(*, now: datetime | None = None) -> int:
 
 
 @transaction.atomic
-def capacity_changed(*, event: EventPage) -> list[Registration]:
-    """After an organiser raises the number of places: offer them to the waiting list."""
-    return seats_fill(event=_lock(event))
-
-
-@transaction.atomic
 def attendance_check_in(
     *,
     registration: Registration,

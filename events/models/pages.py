@@ -360,7 +360,7 @@ class EventPage(RoutablePageMixin, Page):
             and self.registration_closes_at <= self.registration_opens_at
         ):
             errors["registration_closes_at"] = _("Registration must close after it opens.")
-        if self.event_format != EventFormat.IN_PERSON and not self.online_url and self.live:
+        if self.event_format != EventFormat.IN_PERSON and not self.online_url:
             errors["online_url"] = _("An online or hybrid event needs its online link.")
         if errors:
             raise ValidationError(errors)

@@ -44,6 +44,7 @@ class Country(models.TextChoices):
     IT = "IT", _("Italy")
     GR = "GR", _("Greece")
     HR = "HR", _("Croatia")
+    BE = "BE", _("Belgium")  # Brussels: EU trainings and study visits
     OTHER = "other", _("Other country")
 
 

@@ -351,7 +351,7 @@ def test_an_unreadable_repeat_rule_is_refused_with_an_example():
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_concurrent_requests_never_give_the_last_seat_twice():
     from concurrent.futures import ThreadPoolExecutor
 
@@ -373,7 +373,7 @@ def test_concurrent_requests_never_give_the_last_seat_twice():
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_confirmation_is_sent_by_a_real_worker(celery_worker_live, people):
     import time as clock
 

@@ -247,3 +247,17 @@ def test_study_visit_page_shows_its_itinerary(index, client):
         True,
         True,
     )
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_my_events_panel_queries_do_not_grow_with_registrations(
+    n, index, client, person, django_assert_num_queries
+):
+    for i in range(n):
+        services.registration_create(event=event_page(index, title=f"Event {i}"), person=person)
+    get = warm(lambda: client.get("/my/"))
+    # The dashboard's own queries (people/test_views.py) plus the prefetch of the events'
+    # occurrence changes and the site lookup of their links.
+    with django_assert_num_queries(22):
+        response = get()
+    assert response.content.decode().count('class="my-events__item"') == n

@@ -4,17 +4,31 @@ from datetime import date, time, timedelta
 
 from django.utils import timezone
 
-from wagtail.models import Site
+from wagtail.models import Locale, Page, Site
 
 from events.models import EventIndexPage, EventPage
+
+
+def _home():
+    """The default site's root page. A transactional test starts from flushed tables, without
+    what Wagtail's data migrations created (locale, root page, site): make them again."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page
+    from home.models import HomePage
+
+    Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = root.add_child(instance=HomePage(title="Home", slug="home"))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home
 
 
 def event_index_page() -> EventIndexPage:
     existing = EventIndexPage.objects.first()
     if existing is not None:
         return existing
-    root = Site.objects.get(is_default_site=True).root_page
-    return root.add_child(instance=EventIndexPage(title="Events", slug="events"))
+    return _home().add_child(instance=EventIndexPage(title="Events", slug="events"))
 
 
 def event_page(index: EventIndexPage | None = None, *, publish: bool = True, **fields) -> EventPage:

@@ -270,6 +270,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Wagtail's background tasks (search index, references) log every run at INFO.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # Wagtail's background tasks (search index, references) and Celery's task tracer log
+    # every run at INFO; failures still show.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},
+    },
 }

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils.module_loading import autodiscover_modules
 
 from wagtail.models import Locale, Site
@@ -67,8 +68,14 @@ HOME_BODY = [
 class Command(BaseCommand):
     help = "Create or update the Linkage demo programme (idempotent)."
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        # The demo people are made up: the confirmations, offers and certificates their
+        # demo activity triggers go to an in-memory outbox, never to a console or server.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            self._build()
+
+    @transaction.atomic
+    def _build(self):
         ensure_role_groups()
         locales = self._locales()
         regions = self._regions()
