@@ -54,6 +54,9 @@ messages: $(STAMP) ## Extract UI strings and compile translations
 	mkdir -p locale
 	$(MANAGE) makemessages -l lt -l sq -l sr_Latn -l ar --no-obsolete \
 		--ignore ".venv/*" --ignore "tests/*" --ignore "bench/*" --ignore "var/*"
+	# allauth has no Albanian: our translations of its pages live in locale/sq/allauth.po.
+	msgcat --use-first locale/sq/LC_MESSAGES/django.po locale/sq/allauth.po \
+		-o locale/sq/LC_MESSAGES/django.po
 	$(MANAGE) compilemessages --ignore ".venv/*"
 
 clean: ## Remove the virtual environment and local data

@@ -72,6 +72,7 @@ class MessageKind(models.TextChoices):
     UPDATE = "update", _("Update")
     CANCELLATION = "cancellation", _("Cancellation")
     REJECTED = "rejected", _("Not approved")
+    WITHDRAWN = "withdrawn", _("Registration cancelled")
 
 
 # Languages an event can be held or interpreted in: wider than the UI languages.

@@ -94,7 +94,24 @@ class RegistrationForm(forms.Form):
                 )
             else:
                 field = forms.CharField(max_length=300, **common)
+            if question["help_text"]:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-help"
             self.fields[name] = field
+
+    def full_clean(self):
+        super().full_clean()
+        self._mark_errors()
+
+    def _mark_errors(self) -> None:
+        """Tie each error message to its field for screen readers (the template renders it
+        with the id ``<field id>-error``)."""
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            attrs = self.fields[name].widget.attrs
+            described = [attrs.get("aria-describedby", ""), f"id_{name}-error"]
+            attrs["aria-invalid"] = "true"
+            attrs["aria-describedby"] = " ".join(d for d in described if d)
 
     def answers(self) -> dict:
         return {
@@ -112,3 +129,4 @@ class RegistrationForm(forms.Form):
         else:
             for message in error.messages:
                 self.add_error(None, message)
+        self._mark_errors()

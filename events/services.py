@@ -162,6 +162,7 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration:
     if locked.status not in ACTIVE:
         raise ValidationError(_("This registration is no longer active."))
     held_seat = locked.holds_seat
+    had_invitation = locked.status == Status.CONFIRMED
     locked.status, locked.cancelled_at, locked.offer_expires_at = (
         Status.CANCELLED,
         timezone.now(),
@@ -170,6 +171,9 @@ def registration_cancel(*, registration: Registration, by=None) -> Registration:
     if by is not None and by.pk != locked.person_id:
         locked.decided_by = by
     locked.save(update_fields=["status", "cancelled_at", "offer_expires_at", "decided_by"])
+    if had_invitation:
+        # Their calendar has the event from the confirmation: withdraw it there too.
+        _message(locked, MessageKind.WITHDRAWN)
     if held_seat:
         seats_fill(event=event)
     return locked

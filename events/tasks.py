@@ -112,7 +112,7 @@ def message_compose(message: EventMessage):
                 if not event.is_cancelled
                 else "text/calendar; method=CANCEL",
             )
-        elif message.kind == MessageKind.CANCELLATION:
+        elif message.kind in (MessageKind.CANCELLATION, MessageKind.WITHDRAWN):
             email.attach(
                 "event.ics",
                 invitation_ics(event, domain=domain, person=person, cancel=True),

@@ -388,3 +388,30 @@ def test_confirmation_is_sent_by_a_real_worker(celery_worker_live, people):
     assert message.sent_at is not None
     assert [m.to for m in mail.outbox] == [[people[0].email]]
     assert Registration.objects.get().status == RegistrationStatus.CONFIRMED
+
+
+def test_cancelling_a_confirmed_place_withdraws_it_from_the_persons_calendar(
+    people, django_capture_on_commit_callbacks
+):
+    event = event_page()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = services.registration_create(event=event, person=people[0])
+        services.registration_cancel(registration=registration, by=people[0])
+    withdrawn = mail.outbox[-1]
+    name, content, mimetype = withdrawn.attachments[0]
+    assert (withdrawn.subject, mimetype) == (
+        f"Registration cancelled: {event.title}",
+        "text/calendar; method=CANCEL",
+    )
+    assert "METHOD:CANCEL" in content and f"UID:event-{event.translation_key}@" in content
+
+
+def test_leaving_the_waiting_list_sends_no_calendar_cancellation(
+    people, django_capture_on_commit_callbacks
+):
+    event = event_page(capacity=1)
+    services.registration_create(event=event, person=people[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        waiting = services.registration_create(event=event, person=people[1])
+        services.registration_cancel(registration=waiting, by=people[1])
+    assert [m.subject for m in mail.outbox] == [f"Waiting list: {event.title}"]

@@ -158,7 +158,11 @@ def test_a_required_question_left_empty_shows_the_form_again_with_the_message(
     )
     response = client.post(reverse("events:register", args=[page.pk]), {})
     assert response.status_code == 400
-    assert "This field is required." in response.content.decode()
+    body = response.content.decode()
+    field = response.context["form"].fields[f"q_{page.question_list[0]['id']}"]
+    assert field.widget.attrs["aria-invalid"] == "true"
+    error_id = field.widget.attrs["aria-describedby"]
+    assert f'id="{error_id}"' in body and "This field is required." in body
     assert Registration.objects.count() == 0
 
 
