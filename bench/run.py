@@ -21,6 +21,12 @@ def main() -> int:
     from django.test.utils import get_runner, setup_test_environment  # noqa: F401
 
     django.setup()
+    import logging
+    import warnings
+
+    # Figures only: page-creation logs and WhiteNoise's "no static directory" stay quiet.
+    logging.getLogger("wagtail").setLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", message="No directory at")
     from django.conf import settings
     from django.test.utils import setup_databases, teardown_databases
 
