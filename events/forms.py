@@ -1,12 +1,16 @@
 """Forms: the event filters and the registration form built from an event's questions."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminPageForm
 
 from people.enums import Country
 from people.models import Region
 
 from .enums import EVENT_LANGUAGES, EventFormat, EventKind, QuestionKind
+from .schedule import Schedule
 
 
 def _blank_first(label, choices):
@@ -130,3 +134,38 @@ class RegistrationForm(forms.Form):
             for message in error.messages:
                 self.add_error(None, message)
         self._mark_errors()
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """The event editor: each cancelled or moved occurrence must be a date the event's
+    rule gives, checked against the times and rule being saved (not the stored ones)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("occurrence_changes")
+        if formset is None or not formset.is_valid() or self.errors:
+            return cleaned
+        try:
+            schedule = Schedule(
+                start_date=cleaned["start_date"],
+                start_time=cleaned["start_time"],
+                end_date=cleaned.get("end_date") or cleaned["start_date"],
+                end_time=cleaned["end_time"],
+                time_zone=cleaned["time_zone"],
+                recurrence=cleaned.get("recurrence") or "",
+            )
+            schedule.rule()
+        except (KeyError, ValidationError):
+            return cleaned  # the field errors already say what is wrong
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            day = data.get("original_date")
+            if day is None or data.get("DELETE"):
+                continue
+            if schedule.occurrence(day) is None:
+                form.add_error(
+                    "original_date",
+                    _("The event does not take place on %(day)s: choose a date it repeats on.")
+                    % {"day": day.strftime("%d.%m.%Y")},
+                )
+        return cleaned

@@ -30,6 +30,7 @@ from people.enums import Country
 
 from ..blocks import EventDocumentsBlock, ItineraryBlock, RegistrationQuestionsBlock
 from ..enums import EVENT_LANGUAGES, EventFormat, EventKind, EventStatus, OccurrenceAction
+from ..forms import EventPageForm
 from ..schedule import Change, Schedule, time_zone_choices, time_zone_names
 
 RICH = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
@@ -266,6 +267,7 @@ class EventPage(RoutablePageMixin, Page):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
     template = "events/event_page.html"
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("event")
@@ -505,16 +507,8 @@ class OccurrenceChange(Orderable):
             self.new_date or self.new_start_time or self.new_end_time
         ):
             raise ValidationError({"new_date": _("Say when the occurrence moves to.")})
-        if self.page_id and self.original_date:
-            try:
-                page = self.page
-                occurrence = page.schedule(changes=[]).occurrence(self.original_date)
-            except (ValidationError, EventPage.DoesNotExist):
-                return
-            if occurrence is None:
-                raise ValidationError(
-                    {"original_date": _("The event does not happen on this date.")}
-                )
+        # Whether the rule gives original_date is checked by EventPageForm, against the
+        # rule being saved.
 
     def as_change(self) -> Change:
         return Change(
