@@ -22,6 +22,14 @@ BROKER_URL = os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/15")
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
 
+def _second_tuesday(on_or_after):
+    """A repeating event starts on a date its rule gives."""
+    from dateutil.rrule import MONTHLY, TU, rrule
+
+    start = timezone.datetime.combine(on_or_after, clock(0, 0))
+    return rrule(MONTHLY, byweekday=TU(2), dtstart=start)[0].date()
+
+
 def _events():
     from wagtail.models import Site
 
@@ -39,7 +47,9 @@ def _events():
                 slug=f"event-{i}",
                 kind="coordination_meeting" if recurring else "training",
                 summary="Coordination of the local response to violence against women.",
-                start_date=today + timedelta(days=i % 300),
+                start_date=_second_tuesday(today + timedelta(days=i % 300))
+                if recurring
+                else today + timedelta(days=i % 300),
                 start_time=clock(10, 0),
                 end_time=clock(12, 0),
                 time_zone=zones[i % len(zones)],

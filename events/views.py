@@ -120,6 +120,7 @@ def public_feed(request, index):
 
 
 def event_detail(request, page: EventPage):
+    occurrences = page.cached_schedule.occurrences(after=timezone.now(), limit=8)
     registration = selectors.registration_for(event=page, person=request.user)
     is_open, why_closed = services.registration_is_open(event=page)
     form = None
@@ -133,7 +134,8 @@ def event_detail(request, page: EventPage):
         "registration_closed_reason": why_closed,
         "seats_left": services.seats_left(event=page),
         "form": form,
-        "occurrences": page.cached_schedule.occurrences(after=timezone.now(), limit=8),
+        "occurrences": occurrences,
+        "next_occurrence": next((o for o in occurrences if not o.cancelled), None),
         "waitlist_position": selectors.waitlist_position(registration=registration)
         if registration
         else None,

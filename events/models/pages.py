@@ -353,9 +353,20 @@ class EventPage(RoutablePageMixin, Page):
             errors["end_time"] = _("The event must end after it starts.")
         if self.recurrence and not errors and self.start_date and self.start_time:
             try:
-                self.schedule(changes=[]).rule()
+                rule = self.schedule(changes=[]).rule()
             except ValidationError as error:
                 errors["recurrence"] = error.messages
+            else:
+                # RFC 5545 leaves a DTSTART the rule does not give undefined: calendars
+                # disagree about it, so the start date must be the rule's first date.
+                first = next(iter(rule), None)
+                if first is None:
+                    errors["recurrence"] = _("This rule gives no date at all.")
+                elif first.date() != self.start_date:
+                    errors["start_date"] = _(
+                        "A repeating event starts on a date its rule gives: with this rule, "
+                        "the first one is %(first)s. Change the start date or the rule."
+                    ) % {"first": first.strftime("%d.%m.%Y")}
         if (
             self.registration_opens_at
             and self.registration_closes_at

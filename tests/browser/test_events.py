@@ -11,7 +11,7 @@ from events import services
 from events.models import Registration
 from tests.browser.test_foundation import _sign_up_and_verify
 from tests.factories import PASSWORD, UserFactory
-from tests.factories.events import event_page
+from tests.factories.events import a_date, event_page, first_rule_date
 
 pytestmark = [
     pytest.mark.browser,
@@ -93,3 +93,43 @@ def test_register_add_to_calendar_cancel_and_the_waiting_list_moves(
         context.close()
     assert Registration.objects.get(person=waiting).status == "confirmed"
     assert page.external_requests == []
+
+
+def test_event_pages_fit_a_320px_screen_and_keep_the_quick_exit(chromium, live_server):
+    from events.models import Venue
+
+    venue = Venue.objects.create(
+        name="Municipal Assembly Hall",
+        address="Rruga e Dëshmorëve 12",
+        city="Gjilan/Gnjilane",
+        country="XK",
+        step_free=True,
+        accessibility_notes="Ramp at the side entrance; the lift reaches every floor.",
+    )
+    event = event_page(
+        title="Coordination mechanism of Gjilan/Gnjilane, bi-monthly meeting",
+        venue=venue,
+        country="XK",
+        time_zone="Europe/Belgrade",
+        start_date=first_rule_date("FREQ=MONTHLY;BYDAY=2TU", a_date(1)),
+        recurrence="FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU;COUNT=6",
+    )
+    index = event.get_parent().specific
+    day = event.start_date
+    context = chromium.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    try:
+        for path in (
+            index.url,
+            f"{index.url}month/{day.year}/{day.month}/",
+            event.url,
+        ):
+            page.goto(f"{live_server.url}{path}")
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert (path, overflow) == (path, 0)
+            assert page.locator("a[data-quick-exit]").first.is_visible()
+        page.screenshot(path="test-artifacts/event-page-320.png", full_page=True)
+    finally:
+        context.close()

@@ -104,6 +104,11 @@ def test_an_organiser_creates_a_recurring_meeting_in_the_editor(editor):
     [
         ({"recurrence": "every other tuesday"}, "recurrence", "could not be read"),
         ({"end_time": "09:00"}, "end_time", "must end after it starts"),
+        (
+            {"start_date": "2026-01-14", "end_date": "2026-01-14"},
+            "start_date",
+            "with this rule, the first one is 10.03.2026",
+        ),
         ({"time_zone": "Mars/Olympus"}, "time_zone", "Select a valid choice"),
         ({"event_format": "online"}, "online_url", "needs its online link"),
     ],

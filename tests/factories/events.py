@@ -58,3 +58,13 @@ def event_page(index: EventIndexPage | None = None, *, publish: bool = True, **f
 
 def a_date(days: int) -> date:
     return timezone.localdate() + timedelta(days=days)
+
+
+def first_rule_date(rule: str, on_or_after: date) -> date:
+    """The first date ``rule`` gives on or after a day: a repeating event must start on one."""
+    from datetime import datetime
+
+    from dateutil.rrule import rrulestr
+
+    start = datetime.combine(on_or_after, time(0, 0))
+    return rrulestr(rule.split(";COUNT")[0].split(";UNTIL")[0], dtstart=start)[0].date()
