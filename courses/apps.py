@@ -41,11 +41,14 @@ class CoursesConfig(AppConfig):
         from people.dashboard import register_panel
         from people.enums import Role
         from people.roles import register_permissions
+        from people.selectors import register_data_section
 
+        from .selectors.learning import person_course_data
         from .views import dashboard_panel
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
         register_panel(dashboard_panel)
+        register_data_section("courses", person_course_data)
         post_page_move.connect(_lesson_moved, dispatch_uid="courses.lesson_moved")
         from certificates.services import certificate_reissued
 

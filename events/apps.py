@@ -36,9 +36,12 @@ class EventsConfig(AppConfig):
         from people.dashboard import register_panel
         from people.enums import Role
         from people.roles import register_permissions
+        from people.selectors import register_data_section
 
+        from .selectors import person_event_data
         from .views import dashboard_panel
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
         register_panel(dashboard_panel)
+        register_data_section("event_registrations", person_event_data)
         page_published.connect(_page_published, dispatch_uid="events.page_published")

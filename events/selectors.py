@@ -153,3 +153,34 @@ def registration_counts(*, event: EventPage) -> dict[str, int]:
         .annotate(n=Count("pk"))
     )
     return {row["status"]: row["n"] for row in rows}
+
+
+def person_event_data(person) -> list[dict]:
+    """A person's registrations, answers and attendance, for their data export."""
+    registrations = (
+        Registration.objects.filter(person=person)
+        .select_related("event")
+        .prefetch_related("attendances")
+        .order_by("created_at")
+    )
+    return [
+        {
+            "event": registration.event.title,
+            "event_starts": registration.event.starts_at.isoformat(),
+            "status": registration.status,
+            "registered_at": registration.created_at.isoformat(),
+            "confirmed_at": _iso(registration.confirmed_at),
+            "cancelled_at": _iso(registration.cancelled_at),
+            "answers": {
+                question["label"]: registration.answers[question["id"]]
+                for question in registration.event.question_list
+                if question["id"] in registration.answers
+            },
+            "attended": [a.occurrence_date.isoformat() for a in registration.attendances.all()],
+        }
+        for registration in registrations
+    ]
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None

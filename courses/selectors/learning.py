@@ -302,3 +302,46 @@ def open_cohorts(*, course_key: UUID) -> list[CohortRun]:
             "starts_on"
         )
     )
+
+
+def person_course_data(person) -> list[dict]:
+    """A person's enrolments, completed lessons and knowledge-check attempts (with their
+    answers), for their data export. Courses are named in the language they were
+    first written in."""
+    from ..models import CoursePage, Enrolment
+
+    enrolments = list(
+        Enrolment.objects.filter(person=person)
+        .prefetch_related("completions", "attempts")
+        .order_by("enrolled_at")
+    )
+    titles = dict(
+        CoursePage.objects.filter(translation_key__in={e.course_key for e in enrolments})
+        .order_by("-pk")
+        .values_list("translation_key", "title")
+    )
+    return [
+        {
+            "course": titles.get(enrolment.course_key, str(enrolment.course_key)),
+            "enrolled_at": enrolment.enrolled_at.isoformat(),
+            "completed_at": enrolment.completed_at.isoformat() if enrolment.completed_at else None,
+            "certificate_code": enrolment.certificate_code or None,
+            "lessons_completed": [
+                {"lesson": str(c.lesson_key), "at": c.completed_at.isoformat(), "how": c.method}
+                for c in enrolment.completions.all()
+            ],
+            "knowledge_check_attempts": [
+                {
+                    "check": a.check_key,
+                    "kind": a.kind,
+                    "number": a.number,
+                    "score": a.score,
+                    "passed": a.passed,
+                    "answers": a.answers,
+                    "submitted_at": a.submitted_at.isoformat(),
+                }
+                for a in enrolment.attempts.all()
+            ],
+        }
+        for enrolment in enrolments
+    ]

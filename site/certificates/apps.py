@@ -20,7 +20,11 @@ class CertificatesConfig(AppConfig):
         from people.dashboard import Panel, register_panel
         from people.enums import Role
         from people.roles import register_permissions
+        from people.selectors import register_data_section
 
+        from .selectors import person_certificate_data
+
+        register_data_section("certificates", person_certificate_data)
         register_permissions(
             Role.ORGANISER,
             ("certificates", "certificate", "view_certificate"),

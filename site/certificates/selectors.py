@@ -22,3 +22,19 @@ def certificate_verify(*, code: str) -> tuple[str, Certificate | None]:
 
 def certificates_for(*, user) -> list[Certificate]:
     return list(Certificate.objects.filter(holder=user, status=CertificateStatus.VALID))
+
+
+def person_certificate_data(user) -> list[dict]:
+    """A person's certificates, valid and revoked, for their data export."""
+    return [
+        {
+            "code": c.code,
+            "kind": c.kind,
+            "title": c.title,
+            "name_on_certificate": c.holder_name,
+            "completed_on": c.completed_on.isoformat(),
+            "issued_on": c.issued_on.isoformat(),
+            "status": c.status,
+        }
+        for c in Certificate.objects.filter(holder=user).order_by("issued_on", "pk")
+    ]

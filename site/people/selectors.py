@@ -1,10 +1,22 @@
 """Reads about people."""
 
+from collections.abc import Callable
+
 from django.utils import timezone
 
 from impact.models import Participation
 
 from .models import Consent, Profile, User
+
+# Feature apps add what they hold about a person (enrolments, registrations, certificates)
+# without people importing them: a section is a name and a function of the user that
+# returns JSON-ready data.
+_DATA_SECTIONS: dict[str, Callable] = {}
+
+
+def register_data_section(name: str, provider: Callable) -> Callable:
+    _DATA_SECTIONS[name] = provider
+    return provider
 
 
 def person_data_export(*, user: User) -> dict:
@@ -62,6 +74,8 @@ def person_data_export(*, user: User) -> dict:
             "age_band": profile.age_band,
             "migrant_background": profile.migrant_background,
         }
+    for name, provider in sorted(_DATA_SECTIONS.items()):
+        data[name] = provider(user)
     return data
 
 
