@@ -283,4 +283,6 @@ def dashboard_panel(request) -> Panel | None:
             "webcal_url": "webcal://" + request.get_host() + feed_path,
         },
         order=30,
+        alternates=(("text/calendar", feed_path, _("My events (private calendar)")),),
+        stylesheets=("events/events.css",),
     )

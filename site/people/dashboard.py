@@ -11,6 +11,11 @@ class Panel:
     template: str
     context: dict = field(default_factory=dict)
     order: int = 100
+    # <link rel="alternate"> the page announces for this panel: (type, href, title) each,
+    # e.g. a calendar feed the panel offers.
+    alternates: tuple = ()
+    # Static stylesheets the panel's template needs (paths for {% static %}).
+    stylesheets: tuple = ()
 
 
 _providers: list[Callable] = []

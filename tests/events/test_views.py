@@ -199,6 +199,8 @@ def test_private_feed_lists_my_events_and_a_new_address_kills_the_old(index, cli
     services.registration_create(event=page, person=person)
     token = services.calendar_token_for(person=person).token
     url = reverse("events:my_feed", kwargs={"token": token})
+    dashboard = client.get("/my/").content.decode()
+    assert f'<link rel="alternate" type="text/calendar" href="{url}"' in dashboard
     feed = client.get(url).content.decode()
     assert ("My training" in feed, "Someone else's" in feed) == (True, False)
     client.post(reverse("events:feed_rotate"))
