@@ -1,5 +1,7 @@
-from .pages import EventIndexPage, EventPage, OccurrenceChange, StudyVisitPage, Venue
+from .occurrences import OccurrenceChange
+from .pages import EventIndexPage, EventPage, StudyVisitPage
 from .registrations import Attendance, CalendarToken, EventMessage, Registration
+from .venues import Venue
 
 __all__ = [
     "Attendance",

@@ -18,76 +18,21 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from courses.models.fields import ChoiceListField
 from people.enums import Country
 
 from ..blocks import EventDocumentsBlock, ItineraryBlock, RegistrationQuestionsBlock
-from ..enums import EVENT_LANGUAGES, EventFormat, EventKind, EventStatus, OccurrenceAction
+from ..enums import EVENT_LANGUAGES, EventFormat, EventKind, EventStatus
 from ..forms import EventPageForm
-from ..schedule import Change, Schedule, time_zone_choices, time_zone_names
+from ..schedule import Schedule, time_zone_choices, time_zone_names
 
 RICH = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
-
-
-class Venue(models.Model):
-    """A place where events happen, with what a disabled participant needs to know."""
-
-    name = models.CharField(_("name"), max_length=200)
-    address = models.TextField(_("address"))
-    city = models.CharField(_("town or city"), max_length=120)
-    country = models.CharField(_("country"), max_length=8, choices=Country.choices)
-    step_free = models.BooleanField(_("step-free access"), default=False)
-    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
-    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
-    quiet_room = models.BooleanField(_("quiet room"), default=False)
-    accessibility_notes = models.TextField(
-        _("accessibility notes"),
-        blank=True,
-        help_text=_("Entrances, lifts, parking, seating, lighting: what someone should know."),
-    )
-    directions = models.TextField(_("directions"), blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("address"),
-        FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
-        MultiFieldPanel(
-            [
-                FieldPanel("step_free"),
-                FieldPanel("accessible_toilet"),
-                FieldPanel("hearing_loop"),
-                FieldPanel("quiet_room"),
-                FieldPanel("accessibility_notes"),
-            ],
-            heading=_("Accessibility"),
-        ),
-        FieldPanel("directions"),
-    ]
-
-    class Meta:
-        ordering = ["country", "city", "name"]
-        verbose_name = _("venue")
-        verbose_name_plural = _("venues")
-
-    def __str__(self) -> str:
-        return f"{self.name}, {self.city}"
-
-    @property
-    def access_features(self) -> list[str]:
-        labels = [
-            (self.step_free, _("Step-free access")),
-            (self.accessible_toilet, _("Accessible toilet")),
-            (self.hearing_loop, _("Hearing loop")),
-            (self.quiet_room, _("Quiet room")),
-        ]
-        return [str(label) for present, label in labels if present]
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -159,7 +104,7 @@ class EventPage(RoutablePageMixin, Page):
     )
 
     venue = models.ForeignKey(
-        Venue,
+        "events.Venue",
         verbose_name=_("venue"),
         null=True,
         blank=True,
@@ -484,49 +429,3 @@ class StudyVisitPage(EventPage):
     @property
     def hosts(self) -> list[str]:
         return [line.strip() for line in self.host_organisations.splitlines() if line.strip()]
-
-
-class OccurrenceChange(Orderable):
-    """One occurrence of a recurring event cancelled or moved."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrence_changes")
-    original_date = models.DateField(
-        _("date of the occurrence"), help_text=_("The date the rule gives it.")
-    )
-    action = models.CharField(_("change"), max_length=16, choices=OccurrenceAction.choices)
-    new_date = models.DateField(_("new date"), null=True, blank=True)
-    new_start_time = models.TimeField(_("new start time"), null=True, blank=True)
-    new_end_time = models.TimeField(_("new end time"), null=True, blank=True)
-    note = models.CharField(_("note"), max_length=200, blank=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("original_date"), FieldPanel("action")]),
-        FieldRowPanel(
-            [FieldPanel("new_date"), FieldPanel("new_start_time"), FieldPanel("new_end_time")]
-        ),
-        FieldPanel("note"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("cancelled or moved occurrence")
-
-    def __str__(self) -> str:
-        return f"{self.original_date} ({self.get_action_display()})"
-
-    def clean(self):
-        if self.action == OccurrenceAction.MOVE and not (
-            self.new_date or self.new_start_time or self.new_end_time
-        ):
-            raise ValidationError({"new_date": _("Say when the occurrence moves to.")})
-        # Whether the rule gives original_date is checked by EventPageForm, against the
-        # rule being saved.
-
-    def as_change(self) -> Change:
-        return Change(
-            original_date=self.original_date,
-            cancelled=self.action == OccurrenceAction.CANCEL,
-            new_date=self.new_date,
-            new_start_time=self.new_start_time,
-            new_end_time=self.new_end_time,
-            note=self.note,
-        )

@@ -1,0 +1,258 @@
+"""Check-in on screen, the printable sign-in sheet, and the import of a filled-in sheet
+(upload → preview → confirm)."""
+
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from courses import spreadsheets
+from courses.forms import ImportConfirmForm
+from people.models import User
+
+from .. import resources, services
+from ..enums import ACTIVE
+from ..enums import RegistrationStatus as Status
+from ..models import Attendance, EventPage, Registration
+from ..schedule import Occurrence
+from .common import (
+    BLANK_ROWS,
+    IMPORT_COLUMNS,
+    IMPORT_MAX_AGE,
+    IMPORT_SALT,
+    SignInSheetUploadForm,
+    _by_name,
+    _chosen_occurrence,
+    _chrome,
+    _event,
+    _permissions,
+    _require,
+)
+
+# --- Check-in and sign-in sheet -------------------------------------------------------------
+
+
+@_require("events.check_in_registration")
+def check_in(request, page_id: int):
+    """Everyone registered for one occurrence, searchable, with a "Check in" button each."""
+    event = _event(page_id)
+    occurrences = resources.occurrences_of(event)
+    if request.method == "POST":
+        return _check_in_post(request, event, occurrences)
+    occurrence = _chosen_occurrence(occurrences, request.GET.get("date"))
+    query = request.GET.get("q", "").strip()[:100]
+    people, checked_in, total = [], 0, 0
+    if occurrence is not None:
+        that_day = Attendance.objects.filter(
+            registration=OuterRef("pk"), occurrence_date=occurrence.key
+        )
+        listed = Registration.objects.filter(event=event).filter(
+            Q(status__in=ACTIVE) | Q(Exists(that_day))
+        )
+        total = listed.count()
+        checked_in = Attendance.objects.filter(event=event, occurrence_date=occurrence.key).count()
+        if query:
+            listed = listed.filter(
+                Q(person__profile__display_name__icontains=query)
+                | Q(person__email__icontains=query)
+                | Q(person__profile__organisation__name__icontains=query)
+            )
+        people = list(
+            _by_name(listed).annotate(checked_in_at=Subquery(that_day.values("checked_in_at")[:1]))
+        )
+    return TemplateResponse(
+        request,
+        "events/admin/check_in.html",
+        {
+            "event": event,
+            "occurrences": occurrences,
+            "occurrence": occurrence,
+            "query": query,
+            "people": people,
+            "checked_in": checked_in,
+            "total": total,
+            **_permissions(request.user),
+            **_chrome(_("Check-in"), event, icon="tasks"),
+        },
+    )
+
+
+def _check_in_post(request, event: EventPage, occurrences: list[Occurrence]):
+    """Check in one registrant (``registration``), or a walk-in by the e-mail address of
+    their account (``email``: registered and checked in together, or neither)."""
+    occurrence = _chosen_occurrence(occurrences, request.POST.get("date"))
+    query = request.POST.get("q", "").strip()[:100]
+    anchor = ""
+    if occurrence is None or occurrence.key.isoformat() != request.POST.get("date"):
+        messages.error(request, _("Choose a date on which the event takes place."))
+    elif "email" in request.POST:
+        email = request.POST["email"].strip()
+        person = (
+            User.objects.select_related("profile").filter(email__iexact=email).first()
+            if email
+            else None
+        )
+        if person is None:
+            messages.error(request, _("No Linkage account uses this e-mail."))
+        else:
+            anchor = _check_in_one(request, occurrence, person=person, event=event)
+    else:
+        registration = get_object_or_404(
+            Registration.objects.select_related("person__profile"),
+            pk=request.POST.get("registration") or 0,
+            event=event,
+        )
+        anchor = _check_in_one(request, occurrence, registration=registration)
+    params = {"q": query} if query else {}
+    if occurrence is not None:
+        params = {"date": occurrence.key.isoformat(), **params}
+    url = reverse("events_admin:check_in", args=[event.pk])
+    return redirect(f"{url}?{urlencode(params)}{anchor}")
+
+
+def _check_in_one(request, occurrence, *, registration=None, person=None, event=None) -> str:
+    """Check in and say so; the anchor of the person's row, or "" when refused."""
+    try:
+        with transaction.atomic():
+            if registration is None:
+                registration = services.registration_for_check_in(event=event, person=person)
+            _attendance, created = services.attendance_check_in(
+                registration=registration, occurrence_date=occurrence.key, by=request.user
+            )
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+        return ""
+    name = registration.person.display_name
+    if created:
+        messages.success(request, _("%(name)s is checked in.") % {"name": name})
+    else:
+        messages.info(request, _("%(name)s was already checked in.") % {"name": name})
+    return f"#registration-{registration.pk}"
+
+
+@_require("events.view_registration")
+def sign_in_sheet(request, page_id: int):
+    """A printable sheet: everyone confirmed, a signature column, empty rows for walk-ins."""
+    event = _event(page_id)
+    occurrences = resources.occurrences_of(event)
+    occurrence = _chosen_occurrence(occurrences, request.GET.get("date"))
+    try:
+        blank = min(max(int(request.GET.get("blank", BLANK_ROWS)), 0), 100)
+    except ValueError:
+        blank = BLANK_ROWS
+    registrants = list(_by_name(Registration.objects.filter(event=event, status=Status.CONFIRMED)))
+    return TemplateResponse(
+        request,
+        "events/admin/sign_in_sheet.html",
+        {
+            "event": event,
+            "occurrence": occurrence,
+            "occurrences": occurrences,
+            "registrants": registrants,
+            "blank_rows": range(len(registrants) + 1, len(registrants) + blank + 1),
+            "blank": blank,
+        },
+    )
+
+
+# --- Import ---------------------------------------------------------------------------------
+
+
+@_require("events.import_attendance")
+def import_attendance(request, page_id: int):
+    """Upload → preview (a dry run, every bad row listed by line) → confirm (atomic)."""
+    event = _event(page_id)
+    context = {
+        "event": event,
+        "upload_form": SignInSheetUploadForm(),
+        "first_day": event.start_date,
+        **_chrome(_("Import a sign-in sheet"), event, icon="upload"),
+    }
+
+    if request.method == "POST" and "payload" in request.POST:
+        table = _unsign(request, event)
+        if table is None:
+            messages.error(request, _("This preview has expired. Upload the file again."))
+            return redirect("events_admin:import", event.pk)
+        dataset, lines = table
+        preview = resources.attendance_import(
+            event=event, by=request.user, dataset=dataset, line_numbers=lines, dry_run=False
+        )
+        if preview["valid"]:
+            messages.success(
+                request,
+                _("%(new)d check-ins recorded; %(skipped)d rows left as they were.")
+                % {"new": preview["checked_in"], "skipped": preview["skipped"]},
+            )
+            return redirect("events_admin:registrations", event.pk)
+        context.update(preview=preview)
+        return TemplateResponse(request, "events/admin/import.html", context, status=400)
+
+    if request.method == "POST":
+        upload_form = SignInSheetUploadForm(request.POST, request.FILES)
+        context["upload_form"] = upload_form
+        if upload_form.is_valid():
+            upload = upload_form.cleaned_data["file"]
+            try:
+                dataset, lines = spreadsheets.read_table(upload.read(), upload.import_format)
+            except spreadsheets.TableError as error:
+                upload_form.add_error("file", str(error))
+            else:
+                for column in IMPORT_COLUMNS:
+                    if column not in dataset.headers:
+                        dataset.append_col([""] * len(dataset), header=column)
+                preview = resources.attendance_import(
+                    event=event,
+                    by=request.user,
+                    dataset=dataset,
+                    line_numbers=lines,
+                    dry_run=True,
+                )
+                context.update(
+                    preview=preview,
+                    filename=upload.name,
+                    confirm_form=ImportConfirmForm(
+                        initial={"payload": _sign(request, event, dataset, lines)}
+                    )
+                    if preview["valid"] and preview["new"]
+                    else None,
+                )
+        status = 200 if upload_form.is_valid() and context.get("preview", {}).get("valid") else 400
+        return TemplateResponse(request, "events/admin/import.html", context, status=status)
+
+    return TemplateResponse(request, "events/admin/import.html", context)
+
+
+def _sign(request, event, dataset, lines) -> str:
+    return signing.dumps(
+        {
+            "event": event.pk,
+            "by": request.user.pk,
+            "headers": list(dataset.headers),
+            "rows": [list(row) for row in dataset],
+            "lines": lines,
+        },
+        salt=IMPORT_SALT,
+        compress=True,
+    )
+
+
+def _unsign(request, event):
+    import tablib
+
+    try:
+        data = signing.loads(request.POST["payload"], salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if data.get("event") != event.pk or data.get("by") != request.user.pk:
+        return None
+    dataset = tablib.Dataset(headers=data["headers"])
+    for row in data["rows"]:
+        dataset.append(row)
+    return dataset, data["lines"]

@@ -1,0 +1,72 @@
+"""Registration and attendance exports, per event and across a date range."""
+
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from courses import spreadsheets
+
+from .. import resources
+from ..models import EventPage
+from .common import (
+    EXPORT_FORMATS,
+    ExportRangeForm,
+    _chrome,
+    _event,
+    _require,
+)
+
+# --- Exports --------------------------------------------------------------------------------
+
+
+def _download(resource, queryset, *, stem: str, fmt: str, title: str):
+    if fmt == "xlsx":
+        response = FileResponse(
+            spreadsheets.xlsx_file(resource, queryset, title=title),
+            as_attachment=True,
+            filename=f"{stem}.xlsx",
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = StreamingHttpResponse(
+            spreadsheets.csv_stream(resource, queryset), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@_require("events.export_registration")
+def export(request, page_id: int, kind: str, fmt: str):
+    """Registrations or attendance of one event, as CSV (streamed) or XLSX."""
+    if kind not in resources.EXPORTS or fmt not in EXPORT_FORMATS:
+        raise Http404
+    event = _event(page_id)
+    resource_class, rows = resources.EXPORTS[kind]
+    resource = resource_class(questions=resources.question_columns([event]))
+    stem = f"linkage-{slugify(event.title)[:40] or 'event'}-{kind}-{timezone.localdate():%Y%m%d}"
+    return _download(resource, rows(event=event), stem=stem, fmt=fmt, title=event.title)
+
+
+@_require("events.export_registration")
+def export_range(request):
+    """Registrations or attendance of every event between two dates (at most a year)."""
+    form = ExportRangeForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+        kind, fmt = form.cleaned_data["kind"], form.cleaned_data["fmt"]
+        resource_class, rows = resources.EXPORTS[kind]
+        queryset = rows(start=start, end=end)
+        event_ids = queryset.order_by().values_list("event_id", flat=True).distinct()
+        events = EventPage.objects.filter(pk__in=event_ids).order_by("pk").only("questions")
+        resource = resource_class(questions=resources.question_columns(events), with_event=True)
+        stem = f"linkage-events-{kind}-{start:%Y%m%d}-{end:%Y%m%d}"
+        return _download(resource, queryset, stem=stem, fmt=fmt, title=_("Events"))
+    return TemplateResponse(
+        request,
+        "events/admin/export_range.html",
+        {"form": form, **_chrome(_("Export across events"), icon="download")},
+        status=400 if form.is_bound else 200,
+    )

@@ -1,0 +1,175 @@
+"""The events index and an event's registrations (approve, decline, cancel)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..enums import ACTIVE
+from ..enums import RegistrationStatus as Status
+from ..models import Attendance, EventPage, Registration
+from .common import (
+    _answer_list,
+    _chrome,
+    _event,
+    _local_start,
+    _permissions,
+    _require,
+)
+
+# --- Index and registrations ----------------------------------------------------------------
+
+
+@_require("events.view_registration")
+def index(request):
+    """Every event (its original page), upcoming first, with its registration counts."""
+    now = timezone.now()
+    upcoming = Q(last_ends_at__gte=now) | Q(last_ends_at__isnull=True)
+    events = (
+        EventPage.objects.exclude(
+            Exists(
+                EventPage.objects.filter(
+                    translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+                )
+            )
+        )
+        .defer_streamfields()
+        .annotate(
+            past=Case(When(upcoming, then=Value(False)), default=Value(True)),
+            next_start=Case(When(upcoming, then=F("starts_at"))),
+        )
+        .order_by("past", F("next_start").asc(nulls_last=True), "-starts_at", "pk")
+    )
+    page = Paginator(events, 50).get_page(request.GET.get("p"))
+    ids = [event.pk for event in page]
+    counts = {
+        row["event_id"]: row
+        for row in Registration.objects.filter(event_id__in=ids)
+        .order_by()
+        .values("event_id")
+        .annotate(
+            confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+            waiting=Count("pk", filter=Q(status__in=(Status.WAITLISTED, Status.OFFERED))),
+            pending=Count("pk", filter=Q(status=Status.PENDING)),
+        )
+    }
+    attended = dict(
+        Attendance.objects.filter(event_id__in=ids)
+        .order_by()
+        .values("event_id")
+        .annotate(people=Count("registration", distinct=True))
+        .values_list("event_id", "people")
+    )
+    rows = [
+        {
+            "event": event,
+            "starts": _local_start(event),
+            "confirmed": counts.get(event.pk, {}).get("confirmed", 0),
+            "waiting": counts.get(event.pk, {}).get("waiting", 0),
+            "pending": counts.get(event.pk, {}).get("pending", 0),
+            "attended": attended.get(event.pk, 0),
+        }
+        for event in page
+    ]
+    return TemplateResponse(
+        request,
+        "events/admin/index.html",
+        {
+            "rows": rows,
+            "events": page,
+            **_permissions(request.user),
+            **_chrome(_("Event registrations"), icon="date"),
+        },
+    )
+
+
+@_require("events.view_registration")
+def registrations(request, page_id: int):
+    event = _event(page_id)
+    status = request.GET.get("status", "")
+    queryset = (
+        Registration.objects.filter(event=event)
+        .select_related("person__profile__organisation")
+        .annotate(attended=Exists(Attendance.objects.filter(registration=OuterRef("pk"))))
+        .order_by("created_at", "pk")
+    )
+    if status in Status.values:
+        queryset = queryset.filter(status=status)
+    else:
+        status = ""
+    listed = Paginator(queryset, 100).get_page(request.GET.get("p"))
+    questions = event.question_list
+    for registration in listed:
+        registration.answer_list = _answer_list(registration, questions)
+    totals = Registration.objects.filter(event=event).aggregate(
+        **{value: Count("pk", filter=Q(status=value)) for value in Status.values}
+    )
+    counts = [
+        {"status": value, "label": label, "count": totals[value]} for value, label in Status.choices
+    ]
+    return TemplateResponse(
+        request,
+        "events/admin/registrations.html",
+        {
+            "event": event,
+            "registrations": listed,
+            "counts": counts,
+            "status": status,
+            "attended": Attendance.objects.filter(event=event)
+            .values("registration")
+            .distinct()
+            .count(),
+            "active_statuses": ACTIVE,
+            **_permissions(request.user),
+            **_chrome(_("Registrations"), event),
+        },
+    )
+
+
+DECISIONS = {
+    "approve": services.registration_approve,
+    "decline": services.registration_reject,
+    "cancel": services.registration_cancel,
+}
+
+
+@require_POST
+@_require("events.change_registration")
+def registration_decide(request, page_id: int, registration_id: int, action: str):
+    """Approve or decline a registration awaiting approval, or cancel one."""
+    event = _event(page_id)
+    decide = DECISIONS.get(action)
+    if decide is None:
+        raise Http404
+    registration = get_object_or_404(
+        Registration.objects.select_related("person__profile"), pk=registration_id, event=event
+    )
+    name = registration.person.display_name
+    try:
+        decided = decide(registration=registration, by=request.user)
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    else:
+        if decided.status == Status.CONFIRMED:
+            messages.success(request, _("%(name)s's place is confirmed.") % {"name": name})
+        elif decided.status == Status.WAITLISTED:
+            messages.warning(
+                request,
+                _("No place was free: %(name)s is on the waiting list.") % {"name": name},
+            )
+        elif decided.status == Status.REJECTED:
+            messages.success(request, _("%(name)s's registration is declined.") % {"name": name})
+        else:
+            messages.success(request, _("%(name)s's registration is cancelled.") % {"name": name})
+    url = reverse("events_admin:registrations", args=[event.pk])
+    status = request.POST.get("status", "")
+    return redirect(f"{url}?{urlencode({'status': status})}" if status in Status.values else url)

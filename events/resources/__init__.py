@@ -1,0 +1,33 @@
+"""The shape of every events import and export (django-import-export resources)."""
+
+from .exports import (
+    EXPORTS,
+    AttendanceExportResource,
+    RegistrationExportResource,
+    attendance_export_queryset,
+    question_columns,
+    registration_export_queryset,
+)
+from .imports import (
+    AttendanceImportResource,
+    attendance_import,
+    import_preview,
+    occurrence_days,
+    occurrences_of,
+    parse_day,
+)
+
+__all__ = [
+    "EXPORTS",
+    "AttendanceExportResource",
+    "AttendanceImportResource",
+    "RegistrationExportResource",
+    "attendance_export_queryset",
+    "attendance_import",
+    "import_preview",
+    "occurrence_days",
+    "occurrences_of",
+    "parse_day",
+    "question_columns",
+    "registration_export_queryset",
+]

@@ -1,0 +1,269 @@
+"""Registration and attendance exports (django-import-export): one row per registration
+(or check-in), one column per registration question. Every cell is made safe to open in a
+spreadsheet and the rows stream from a queryset iterator."""
+
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import F, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from import_export import fields, resources
+
+from courses.spreadsheets import spreadsheet_safe
+from people.enums import Country, Sector
+
+from ..enums import AttendanceMethod, QuestionKind, RegistrationStatus
+from ..models import Attendance, EventPage, Registration
+from ..schedule import zone
+
+logger = logging.getLogger(__name__)
+
+EXPORT_CHUNK = 2000
+
+
+# --- Export ---------------------------------------------------------------------------------
+
+
+def question_columns(events: Iterable[EventPage]) -> list[tuple[str, dict[str, str]]]:
+    """One column per question: (label, {question id: kind}). Questions with the same label
+    in several events ("Dietary needs") share a column, so a date-range export stays
+    narrow."""
+    columns: dict[str, tuple[str, dict[str, str]]] = {}
+    for event in events:
+        for question in event.question_list:
+            label = str(question["label"]).strip()
+            columns.setdefault(label.casefold(), (label, {}))[1][question["id"]] = question["kind"]
+    return list(columns.values())
+
+
+def _person_values(prefix: str = "") -> dict:
+    p = f"{prefix}person__"
+    return {
+        "name": F(f"{p}profile__display_name"),
+        "email": F(f"{p}email"),
+        "organisation": F(f"{p}profile__organisation__name"),
+        "sector": F(f"{p}profile__sector"),
+        "country": F(f"{p}profile__country"),
+        "region": F(f"{p}profile__region__name"),
+    }
+
+
+def _period(start: date, end: date) -> tuple[datetime, datetime]:
+    """[start 00:00, the day after end 00:00) in the site's time zone."""
+    first = timezone.make_aware(datetime.combine(start, time.min))
+    after = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min))
+    return first, after
+
+
+def registration_export_queryset(
+    *, event: EventPage | None = None, start: date | None = None, end: date | None = None
+) -> QuerySet:
+    """One dict per registration of ``event``, or of every event held between ``start``
+    and ``end``; everything the export shows, in one query."""
+    queryset = Registration.objects.all()
+    if event is not None:
+        queryset = queryset.filter(event=event)
+    else:
+        first, after = _period(start, end)
+        queryset = queryset.filter(event__starts_at__lt=after).filter(
+            Q(event__last_ends_at__gte=first) | Q(event__last_ends_at__isnull=True)
+        )
+    return queryset.order_by("event__starts_at", "event_id", "created_at", "pk").values(
+        "pk",
+        "event_id",
+        "status",
+        "answers",
+        "created_at",
+        "confirmed_at",
+        event_title=F("event__title"),
+        event_starts_at=F("event__starts_at"),
+        time_zone=F("event__time_zone"),
+        **_person_values(),
+    )
+
+
+def attendance_export_queryset(
+    *, event: EventPage | None = None, start: date | None = None, end: date | None = None
+) -> QuerySet:
+    """One dict per check-in at ``event``, or at any event between ``start`` and ``end``."""
+    queryset = Attendance.objects.all()
+    if event is not None:
+        queryset = queryset.filter(event=event)
+    else:
+        queryset = queryset.filter(occurrence_date__range=(start, end))
+    return queryset.order_by("occurrence_date", "event_id", "checked_in_at", "pk").values(
+        "pk",
+        "event_id",
+        "occurrence_date",
+        "checked_in_at",
+        "method",
+        status=F("registration__status"),
+        answers=F("registration__answers"),
+        created_at=F("registration__created_at"),
+        confirmed_at=F("registration__confirmed_at"),
+        event_title=F("event__title"),
+        event_starts_at=F("event__starts_at"),
+        time_zone=F("event__time_zone"),
+        **_person_values("registration__"),
+    )
+
+
+def _local(value: datetime | None, time_zone: str, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """A time as the clock showed it where the event happened."""
+    if value is None:
+        return ""
+    return value.astimezone(zone(time_zone)).strftime(fmt)
+
+
+class RegistrationExportResource(resources.Resource):
+    """One row per registration. Rows are dicts from ``registration_export_queryset``; times
+    are in the event's own time zone. Question columns are added per export."""
+
+    event = fields.Field(column_name=gettext_lazy("Event"))
+    event_starts = fields.Field(column_name=gettext_lazy("Event starts"))
+    name = fields.Field(column_name=gettext_lazy("Name"))
+    email = fields.Field(column_name=gettext_lazy("E-mail"))
+    organisation = fields.Field(column_name=gettext_lazy("Organisation"))
+    sector = fields.Field(column_name=gettext_lazy("Sector"))
+    country = fields.Field(column_name=gettext_lazy("Country"))
+    region = fields.Field(column_name=gettext_lazy("Region or municipality"))
+    status = fields.Field(column_name=gettext_lazy("Status"))
+    registered_at = fields.Field(column_name=gettext_lazy("Registered at"))
+    confirmed_at = fields.Field(column_name=gettext_lazy("Confirmed at"))
+
+    EVENT_COLUMNS = ("event", "event_starts")
+    BASE_ORDER = (
+        "name",
+        "email",
+        "organisation",
+        "sector",
+        "country",
+        "region",
+        "status",
+        "registered_at",
+        "confirmed_at",
+    )
+
+    def __init__(self, *, questions: Iterable[tuple[str, dict[str, str]]] = (), with_event=False):
+        """``questions``: from ``question_columns()``; ``with_event``: add the event's title
+        and start (for exports across events)."""
+        super().__init__()
+        self._questions: dict[str, dict[str, str]] = {}
+        for n, (label, kinds) in enumerate(questions):
+            name = f"question_{n}"
+            self.fields[name] = fields.Field(column_name=label)
+            self._questions[name] = kinds
+        self._order = [
+            *(self.EVENT_COLUMNS if with_event else ()),
+            *self.BASE_ORDER,
+            *self.extra_order(),
+            *self._questions,
+        ]
+        # Labels resolved once per export, not once per row.
+        self._sector_labels = {key: str(label) for key, label in Sector.choices}
+        self._country_labels = {key: str(label) for key, label in Country.choices}
+        self._status_labels = {key: str(label) for key, label in RegistrationStatus.choices}
+        self._yes, self._no = _("yes"), _("no")
+
+    def extra_order(self) -> tuple[str, ...]:
+        return ()
+
+    def get_export_order(self):
+        return self._order
+
+    def export_field(self, field, instance, **kwargs):
+        return spreadsheet_safe(super().export_field(field, instance, **kwargs))
+
+    def dehydrate_event(self, row):
+        return row["event_title"]
+
+    def dehydrate_event_starts(self, row):
+        return _local(row["event_starts_at"], row["time_zone"])
+
+    def dehydrate_name(self, row):
+        return row["name"] or row["email"].split("@", 1)[0]
+
+    def dehydrate_email(self, row):
+        return row["email"]
+
+    def dehydrate_organisation(self, row):
+        return row["organisation"] or ""
+
+    def dehydrate_sector(self, row):
+        return self._sector_labels.get(row["sector"] or "", row["sector"] or "")
+
+    def dehydrate_country(self, row):
+        return self._country_labels.get(row["country"] or "", row["country"] or "")
+
+    def dehydrate_region(self, row):
+        return row["region"] or ""
+
+    def dehydrate_status(self, row):
+        return self._status_labels.get(row["status"], row["status"])
+
+    def dehydrate_registered_at(self, row):
+        return _local(row["created_at"], row["time_zone"])
+
+    def dehydrate_confirmed_at(self, row):
+        return _local(row["confirmed_at"], row["time_zone"])
+
+    def _answer(self, kinds: dict[str, str]):
+        def cell(row):
+            answers = row["answers"] or {}
+            for question_id, kind in kinds.items():
+                if question_id not in answers:
+                    continue
+                value = answers[question_id]
+                if kind == QuestionKind.CHECKBOX:
+                    return self._yes if value else self._no
+                return "" if value is None else str(value)
+            return ""
+
+        return cell
+
+    def rows(self, queryset) -> Iterator[list]:
+        """Export rows one at a time from a server-side iterator; each cell through its
+        dehydrate method and ``spreadsheet_safe``, as ``export_field`` would."""
+        plan = []
+        for field in self.get_export_fields():
+            name = self.get_field_name(field)
+            if name in self._questions:
+                plan.append(self._answer(self._questions[name]))
+            else:
+                plan.append(getattr(self, f"dehydrate_{name}", None) or field.export)
+        for row in queryset.iterator(chunk_size=EXPORT_CHUNK):
+            yield [spreadsheet_safe(cell(row)) for cell in plan]
+
+
+class AttendanceExportResource(RegistrationExportResource):
+    """One row per check-in: the registration's columns, and when and how."""
+
+    occurrence_date = fields.Field(column_name=gettext_lazy("Date of the occurrence"))
+    checked_in_at = fields.Field(column_name=gettext_lazy("Checked in at"))
+    method = fields.Field(column_name=gettext_lazy("Method"))
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._method_labels = {key: str(label) for key, label in AttendanceMethod.choices}
+
+    def extra_order(self) -> tuple[str, ...]:
+        return ("occurrence_date", "checked_in_at", "method")
+
+    def dehydrate_occurrence_date(self, row):
+        return row["occurrence_date"].isoformat()
+
+    def dehydrate_checked_in_at(self, row):
+        return _local(row["checked_in_at"], row["time_zone"])
+
+    def dehydrate_method(self, row):
+        return self._method_labels.get(row["method"], row["method"])
+
+
+EXPORTS = {
+    "registrations": (RegistrationExportResource, registration_export_queryset),
+    "attendance": (AttendanceExportResource, attendance_export_queryset),
+}
