@@ -4,19 +4,21 @@ Pages are served by Wagtail (their routes call the functions here); registration
 and the private feed live at /attend/ (``events.urls``).
 """
 
+import hashlib
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -31,6 +33,7 @@ from .models import CalendarToken, EventPage, Registration
 PER_PAGE = 24
 # Feeds keep recent past events, so a calendar does not lose what just happened.
 FEED_PAST_DAYS = 180
+FEED_CACHE_SECONDS = 60 * 60
 
 
 def _domain() -> str:
@@ -109,13 +112,38 @@ def public_feed(request, index):
     filter (the listing's query string)."""
     form = EventFilterForm(request.GET or None)
     filters = _without_past(form.filters())
-    since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
-    events = list(
-        selectors.events_filtered(index=index, past=True, **filters).filter(
-            Q(last_ends_at__isnull=True) | Q(last_ends_at__gte=since)
-        )
+    # Calendar apps poll feeds all day. A built feed is kept until any event is published,
+    # unpublished or deleted (the key holds the latest publish and the number of live
+    # events), or the day changes.
+    version = EventPage.objects.live().aggregate(latest=Max("last_published_at"), n=Count("pk"))
+    key = (
+        "events:feed:"
+        + hashlib.sha256(
+            "|".join(
+                str(part)
+                for part in (
+                    index.pk,
+                    translation.get_language(),
+                    form.query_string(),
+                    version["latest"],
+                    version["n"],
+                    timezone.localdate(),
+                    _domain(),
+                )
+            ).encode()
+        ).hexdigest()
     )
-    data = calendar_for(events, domain=_domain(), name=_("Linkage events") + f" – {index.title}")
+    data = cache.get(key)
+    if data is None:
+        since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+        events = list(
+            selectors.events_filtered(index=index, past=True, **filters).filter(
+                Q(last_ends_at__isnull=True) | Q(last_ends_at__gte=since)
+            )
+        )
+        title = _("Linkage events") + f" – {index.title}"
+        data = calendar_for(events, domain=_domain(), name=title)
+        cache.set(key, data, FEED_CACHE_SECONDS)
     return _ics_response(data, "linkage-events.ics", download=False)
 
 

@@ -267,3 +267,19 @@ def test_my_events_panel_queries_do_not_grow_with_registrations(
     with django_assert_num_queries(22):
         response = get()
     assert response.content.decode().count('class="my-events__item"') == n
+
+
+def test_a_published_change_reaches_the_cached_public_feed(
+    index, client, django_assert_num_queries
+):
+    page = event_page(index, title="Before")
+    url = index.url + "feed/"
+    assert "SUMMARY:Before" in client.get(url).content.decode()
+    # Built once: now only Wagtail's routing, the page and the version query, no events.
+    with django_assert_num_queries(8) as queries:
+        cached = client.get(url)
+    assert not any("events_occurrencechange" in q["sql"] for q in queries.captured_queries)
+    assert "SUMMARY:Before" in cached.content.decode()
+    page.title = "After"
+    page.save_revision().publish()
+    assert "SUMMARY:After" in client.get(url).content.decode()
