@@ -386,7 +386,7 @@ def _vevent(
     component.add("summary", event.title)
     component.add("description", _description(event, url, context))
     component.add("url", url)
-    location = _location(event)
+    location = _location(event, context)
     if location:
         component.add("location", location)
     component.add("categories", [_labels(EventKind)[event.kind]])
@@ -416,12 +416,14 @@ def _description(event, url: str, context: _Context) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def _location(event) -> str:
+def _location(event, context: _Context) -> str:
     if event.event_format == EventFormat.ONLINE:
         return str(EventFormat.ONLINE.label)
     venue = event.venue
     if venue is None:
         return _labels(Country).get(event.country, event.country) if event.country else ""
+    if venue.address_private and event.translation_key not in context.private_keys:
+        return venue.city  # a confidential address goes only to confirmed participants
     address = ", ".join(line.strip() for line in venue.address.splitlines() if line.strip())
     return ", ".join(part for part in (venue.name, address, venue.city) if part)
 

@@ -99,6 +99,8 @@ def message_compose(message: EventMessage):
             "online_url": event.online_url
             if registration.status == RegistrationStatus.CONFIRMED
             else "",
+            "show_address": registration.status == RegistrationStatus.CONFIRMED
+            or not (event.venue and event.venue.address_private),
         }
         subject = render_to_string("events/email/subject.txt", context).strip()
         body = render_to_string("events/email/message.txt", context)

@@ -150,6 +150,7 @@ def public_feed(request, index):
 def event_detail(request, page: EventPage):
     occurrences = page.cached_schedule.occurrences(after=timezone.now(), limit=8)
     registration = selectors.registration_for(event=page, person=request.user)
+    confirmed = registration is not None and registration.status == "confirmed"
     is_open, why_closed = services.registration_is_open(event=page)
     form = None
     if is_open and registration is None and request.user.is_authenticated:
@@ -168,9 +169,8 @@ def event_detail(request, page: EventPage):
         if registration
         else None,
         "ics_url": page.url + page.reverse_subpage("ics"),
-        "show_online_link": bool(
-            registration is not None and registration.status == "confirmed" and page.online_url
-        ),
+        "show_online_link": bool(confirmed and page.online_url),
+        "show_address": confirmed or not (page.venue and page.venue.address_private),
     }
     return TemplateResponse(request, page.get_template(request), context)
 

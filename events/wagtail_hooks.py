@@ -20,8 +20,8 @@ class VenueViewSet(ModelViewSet):
     menu_label = _("Venues")
     menu_order = 312
     add_to_admin_menu = True
-    list_display = ["name", "city", "country", "step_free"]
-    list_filter = ["country", "step_free"]
+    list_display = ["name", "city", "country", "step_free", "address_private"]
+    list_filter = ["country", "step_free", "address_private"]
     search_fields = ["name", "city", "address"]
     ordering = ["country", "city", "name"]
 

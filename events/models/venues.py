@@ -25,6 +25,15 @@ class Venue(models.Model):
         help_text=_("Entrances, lifts, parking, seating, lighting: what someone should know."),
     )
     directions = models.TextField(_("directions"), blank=True)
+    address_private = models.BooleanField(
+        _("confidential address"),
+        default=False,
+        help_text=_(
+            "For a shelter, a women's centre or any place whose address must not be public: "
+            "the name, address and directions go only to people with a confirmed place, and "
+            "everyone else sees the town."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -41,6 +50,7 @@ class Venue(models.Model):
             heading=_("Accessibility"),
         ),
         FieldPanel("directions"),
+        FieldPanel("address_private"),
     ]
 
     class Meta:

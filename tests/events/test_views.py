@@ -283,3 +283,60 @@ def test_a_published_change_reaches_the_cached_public_feed(
     page.title = "After"
     page.save_revision().publish()
     assert "SUMMARY:After" in client.get(url).content.decode()
+
+
+def test_a_confidential_address_only_reaches_confirmed_participants(index, client, person):
+    from events.models import Venue
+
+    shelter = Venue.objects.create(
+        name="Safe House Drita",
+        address="Rruga e Fshehtë 7",
+        city="Gjakovë/Djakovica",
+        country="XK",
+        directions="Ring twice at the green door.",
+        address_private=True,
+    )
+    page = event_page(index, venue=shelter, country="XK", capacity=1, time_zone="Europe/Belgrade")
+    secrets = ("Safe House Drita", "Rruga e Fshehtë", "green door")
+
+    public_views = [
+        client.get(page.url).content.decode(),
+        client.get(page.url + "calendar/").content.decode(),
+        client.get(index.url + "feed/").content.decode(),
+    ]
+    assert [any(s in body for s in secrets) for body in public_views] == [False, False, False]
+    assert "Gjakovë/Djakovica" in public_views[0]
+
+    services.registration_create(event=page, person=person)
+    token = services.calendar_token_for(person=person).token
+    mine = [
+        client.get(page.url).content.decode(),
+        client.get(reverse("events:my_feed", kwargs={"token": token})).content.decode(),
+    ]
+    assert ["Safe House Drita" in body for body in mine] == [True, True]
+    assert "green door" in mine[0]
+
+
+def test_a_waitlisted_persons_e_mail_leaves_out_a_confidential_address(
+    index, person, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from events.models import Venue
+
+    shelter = Venue.objects.create(
+        name="Safe House Drita",
+        address="Rruga e Fshehtë 7",
+        city="Gjakovë/Djakovica",
+        country="XK",
+        address_private=True,
+    )
+    page = event_page(index, venue=shelter, country="XK", capacity=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_create(event=page, person=UserFactory(email="first@example.org"))
+        services.registration_create(event=page, person=person)
+    confirmed, waitlisted = mail.outbox
+    assert ("Rruga e Fshehtë" in confirmed.body, "Rruga e Fshehtë" in waitlisted.body) == (
+        True,
+        False,
+    )
