@@ -200,6 +200,14 @@ def _labels_in(choices, language) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 
+def calendar_domain() -> str:
+    """The host part of the site's address (no scheme, no port): the right-hand side of
+    every UID, so a UID survives a change of port or scheme."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "linkage.local"
+
+
 def event_uid(event, *, domain: str) -> str:
     return f"event-{event.translation_key}@{domain}"
 

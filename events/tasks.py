@@ -74,7 +74,7 @@ def message_compose(message: EventMessage):
     to send it to."""
     from django.core.mail import EmailMessage
 
-    from .ical import invitation_ics
+    from .ical import calendar_domain, invitation_ics
 
     registration = message.registration
     person = registration.person
@@ -105,7 +105,7 @@ def message_compose(message: EventMessage):
         subject = render_to_string("events/email/subject.txt", context).strip()
         body = render_to_string("events/email/message.txt", context)
         email = EmailMessage(subject=" ".join(subject.split()), body=body, to=[person.email])
-        domain = settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0]
+        domain = calendar_domain()
         if message.kind in WITH_INVITATION:
             email.attach(
                 "event.ics",

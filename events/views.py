@@ -7,7 +7,6 @@ and the private feed live at /attend/ (``events.urls``).
 import hashlib
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -26,7 +25,7 @@ from people.dashboard import Panel
 
 from . import selectors, services
 from .forms import EventFilterForm, RegistrationForm
-from .ical import calendar_for
+from .ical import calendar_domain, calendar_for
 from .ical import event_ics as event_ics_bytes
 from .models import CalendarToken, EventPage, Registration
 
@@ -37,7 +36,7 @@ FEED_CACHE_SECONDS = 60 * 60
 
 
 def _domain() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.split("//")[-1].split("/")[0]
+    return calendar_domain()
 
 
 def _ics_response(data: bytes, filename: str, *, download: bool) -> HttpResponse:

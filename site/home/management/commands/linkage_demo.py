@@ -1,5 +1,7 @@
 """Build (or bring up to date) the demo programme. Safe to run any number of times."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -145,6 +147,13 @@ class Command(BaseCommand):
 
     def _pages(self, locales) -> HomePage:
         site = Site.objects.get(is_default_site=True)
+        # Full URLs (calendar feeds, e-mails) point at the address the demo is served on.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        if base.hostname:
+            port = base.port or (443 if base.scheme == "https" else 80)
+            Site.objects.filter(pk=site.pk).update(
+                hostname=base.hostname, port=port, site_name="Linkage"
+            )
         home = site.root_page.specific
         if not isinstance(home, HomePage):
             raise SystemExit("The default site's root is not a HomePage; run migrate first.")
