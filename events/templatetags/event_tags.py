@@ -45,3 +45,16 @@ def event_when(occurrence, event):
 def event_when_first(event):
     schedule = event.cached_schedule
     return _when(schedule.first_start, schedule.first_end, event.time_zone)
+
+
+@register.simple_tag
+def event_when_next(event):
+    """The next date of a series (or the event's own date once it is over)."""
+    from django.utils import timezone
+
+    upcoming = event.cached_schedule.occurrences(
+        after=timezone.now(), limit=1, include_cancelled=False
+    )
+    if upcoming:
+        return _when(upcoming[0].start, upcoming[0].end, event.time_zone)
+    return event_when_first(event)

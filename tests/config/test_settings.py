@@ -98,3 +98,13 @@ def test_public_pages_turn_off_browser_features_with_a_permissions_policy(home_r
 
 def test_public_pages_may_not_be_framed(home_response):
     assert home_response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+def test_the_admin_fetches_no_avatar_from_gravatar(client, superuser):
+    from tests.factories import totp_activate
+
+    totp_activate(superuser)
+    client.force_login(superuser)
+    body = client.get("/admin/").content.decode()
+    assert ("gravatar" in body.lower(), "/admin/" in body) == (False, True)

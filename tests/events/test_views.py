@@ -3,6 +3,7 @@
 from datetime import date, time
 
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -340,3 +341,15 @@ def test_a_waitlisted_persons_e_mail_leaves_out_a_confidential_address(
         True,
         False,
     )
+
+
+def test_my_linkage_shows_the_next_date_of_a_series_not_its_first(index, client, person):
+    from tests.factories.events import first_rule_date
+
+    start = first_rule_date("FREQ=WEEKLY", a_date(-21))
+    page = event_page(index, start_date=start, recurrence="FREQ=WEEKLY;COUNT=10")
+    Registration.objects.create(event=page, person=person, status="confirmed")
+    body = client.get("/my/").content.decode()
+    upcoming = page.schedule().occurrences(after=timezone.now(), limit=1)[0]
+    assert f'<time datetime="{upcoming.start.isoformat()}"' in body
+    assert f'<time datetime="{page.schedule().first_start.isoformat()}"' not in body

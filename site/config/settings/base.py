@@ -247,6 +247,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 # --- Wagtail ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Linkage"
+# Wagtail's admin would fetch avatars from gravatar.com: no third-party requests, anywhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILEMBEDS_FINDERS: list = []  # no third-party embeds: nothing may call out to oEmbed hosts
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
