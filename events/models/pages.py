@@ -213,6 +213,8 @@ class EventPage(RoutablePageMixin, Page):
     subpage_types: list[str] = []
     template = "events/event_page.html"
     base_form_class = EventPageForm
+    # A copy is a new event with its own calendar identity, starting again at SEQUENCE 0.
+    exclude_fields_in_copy = ["sequence", "schedule_fingerprint"]
 
     class Meta:
         verbose_name = _("event")

@@ -11,7 +11,7 @@ import pytest
 
 from events.models import EventIndexPage, EventPage, OccurrenceChange, StudyVisitPage
 from home.models import HomePage
-from tests.factories.events import event_index_page
+from tests.factories.events import event_index_page, event_page
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +133,21 @@ def test_a_cancelled_date_the_rule_never_gives_is_refused(editor):
     assert response.status_code == 200
     assert "The event does not take place on 11.03.2026" in response.content.decode()
     assert EventPage.objects.count() == 0
+
+
+def test_a_copied_event_starts_its_own_calendar_history():
+    original = event_page()
+    original.start_time, original.end_time = time(11, 0), time(14, 0)
+    original.save_revision().publish()
+    original.refresh_from_db()
+    assert original.sequence == 1
+    copy = original.copy(update_attrs={"slug": "copy", "title": "Copy"}, keep_live=False)
+    assert (
+        copy.sequence,
+        copy.schedule_fingerprint,
+        copy.translation_key != original.translation_key,
+    ) == (
+        0,
+        "",
+        True,
+    )
