@@ -417,3 +417,14 @@ def test_leaving_the_waiting_list_sends_no_calendar_cancellation(
         waiting = services.registration_create(event=event, person=people[1])
         services.registration_cancel(registration=waiting, by=people[1])
     assert [m.subject for m in mail.outbox] == [f"Waiting list: {event.title}"]
+
+
+def test_raising_the_number_of_places_offers_them_to_the_waiting_list(people):
+    event = event_page(capacity=1)
+    for person in people[:3]:
+        services.registration_create(event=event, person=person)
+    event.capacity = 2
+    event.save_revision().publish()
+    assert statuses(event) == ["confirmed", "offered", "waitlisted"]
+    event.refresh_from_db()
+    assert event.sequence == 0  # more places is not a change calendars need to hear about
