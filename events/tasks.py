@@ -65,6 +65,11 @@ def event_message_send_task(self, message_id: int) -> str:
             EventMessage.objects.filter(pk=message.pk).update(error=str(exc)[:1000])
             raise
         raise self.retry(exc=exc, countdown=min(600, 30 * 2**self.request.retries)) from exc
+    except Exception as exc:
+        # Not worth retrying (a refused address, a broken template): say so on the row,
+        # which shows it was not sent.
+        EventMessage.objects.filter(pk=message.pk).update(sent_at=None, error=repr(exc)[:1000])
+        raise
     EventMessage.objects.filter(pk=message.pk).update(error="")
     return "sent"
 

@@ -428,3 +428,20 @@ def test_raising_the_number_of_places_offers_them_to_the_waiting_list(people):
     assert statuses(event) == ["confirmed", "offered", "waitlisted"]
     event.refresh_from_db()
     assert event.sequence == 0  # more places is not a change calendars need to hear about
+
+
+def test_a_message_that_cannot_be_sent_is_marked_unsent_with_the_error(people, monkeypatch):
+    from events import tasks
+
+    event = event_page()
+    services.registration_create(event=event, person=people[0])  # no commit: not sent yet
+    message = EventMessage.objects.get(kind=MessageKind.CONFIRMATION)
+
+    def broken(message):
+        raise ValueError("recipient refused")
+
+    monkeypatch.setattr(tasks, "message_compose", broken)
+    with pytest.raises(ValueError):
+        tasks.event_message_send_task.apply(args=[message.pk], throw=True)
+    message.refresh_from_db()
+    assert (message.sent_at, message.error) == (None, "ValueError('recipient refused')")
