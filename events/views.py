@@ -146,13 +146,13 @@ def public_feed(request, index):
     return _ics_response(data, "linkage-events.ics", download=False)
 
 
-def event_detail(request, page: EventPage):
+def event_detail(request, page: EventPage, *, form=None, status: int = 200):
+    """The event page; ``form`` is a registration form sent back with its errors."""
     occurrences = page.cached_schedule.occurrences(after=timezone.now(), limit=8)
     registration = selectors.registration_for(event=page, person=request.user)
     confirmed = registration is not None and registration.status == "confirmed"
     is_open, why_closed = services.registration_is_open(event=page)
-    form = None
-    if is_open and registration is None and request.user.is_authenticated:
+    if form is None and is_open and registration is None and request.user.is_authenticated:
         form = RegistrationForm(questions=page.question_list)
     context = {
         "page": page,
@@ -171,7 +171,7 @@ def event_detail(request, page: EventPage):
         "show_online_link": bool(confirmed and page.online_url),
         "show_address": confirmed or not (page.venue and page.venue.address_private),
     }
-    return TemplateResponse(request, page.get_template(request), context)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
 def event_ics(request, page: EventPage):
@@ -201,17 +201,7 @@ def register(request, page_id: int):
             messages.success(request, _status_message(registration))
             return _back(page)
     # Show the form again with its errors, on the event page.
-    context = {
-        "page": page,
-        "self": page,
-        "registration": None,
-        "registration_open": True,
-        "seats_left": services.seats_left(event=page),
-        "form": form,
-        "occurrences": page.cached_schedule.occurrences(after=timezone.now(), limit=8),
-        "ics_url": page.url + page.reverse_subpage("ics"),
-    }
-    return TemplateResponse(request, page.get_template(request), context, status=400)
+    return event_detail(request, page, form=form, status=400)
 
 
 def _status_message(registration: Registration) -> str:
