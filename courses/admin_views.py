@@ -8,7 +8,6 @@ Wagtail's admin access check); each view checks its own model permission too.
 from functools import wraps
 
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -30,7 +29,6 @@ from .forms import ImportConfirmForm, ImportUploadForm, OrganiserEnrolForm
 from .models import CoursePage, Enrolment
 
 IMPORT_SALT = "courses.enrolment-import"
-IMPORT_MAX_AGE = 60 * 60  # a preview may be confirmed for an hour
 
 
 def _require(permission: str):
@@ -219,32 +217,18 @@ def import_enrolments(request, page_id: int):
 
 
 def _sign(request, course, dataset, lines) -> str:
-    return signing.dumps(
-        {
-            "course": course.pk,
-            "by": request.user.pk,
-            "headers": list(dataset.headers),
-            "rows": [list(row) for row in dataset],
-            "lines": lines,
-        },
-        salt=IMPORT_SALT,
-        compress=True,
+    return spreadsheets.dataset_sign(
+        dataset, lines, salt=IMPORT_SALT, scope=_scope(request, course)
     )
 
 
 def _unsign(request, course):
-    import tablib
+    payload = request.POST.get("payload", "")
+    return spreadsheets.dataset_unsign(payload, salt=IMPORT_SALT, scope=_scope(request, course))
 
-    try:
-        data = signing.loads(request.POST["payload"], salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
-    except signing.BadSignature:
-        return None
-    if data.get("course") != course.pk or data.get("by") != request.user.pk:
-        return None
-    dataset = tablib.Dataset(headers=data["headers"])
-    for row in data["rows"]:
-        dataset.append(row)
-    return dataset, data["lines"]
+
+def _scope(request, course) -> dict:
+    return {"course": course.pk, "by": request.user.pk}
 
 
 @_require("courses.export_enrolment")

@@ -26,7 +26,7 @@ from people.models import User
 from .enums import CheckKind, EnrolmentSource
 from .models import CohortRun, CoursePage, Enrolment
 from .services import enrolment_check, enrolment_create
-from .spreadsheets import spreadsheet_safe
+from .spreadsheets import import_result_preview, spreadsheet_safe
 
 logger = logging.getLogger(__name__)
 
@@ -177,40 +177,12 @@ class EnrolmentImportResource(resources.ModelResource):
 
 def import_preview(result, line_numbers: list[int]) -> dict:
     """Turn an import Result into what the organiser sees: one entry per non-blank row."""
-    from import_export.results import RowResult
-
-    rows = []
-    for number, row_result in enumerate(result.rows, start=1):
-        values = row_result.row_values or {}
-        if row_result.import_type == RowResult.IMPORT_TYPE_SKIP and not any(
-            str(v or "").strip() for v in values.values()
-        ):
-            continue
-        line = line_numbers[number - 1] if number <= len(line_numbers) else number + 1
-        entry = {
-            "line": line,
-            "email": values.get("email", ""),
-            "cohort": values.get("cohort", ""),
-            "status": row_result.import_type,
-            "messages": [],
-        }
-        if row_result.validation_error is not None:
-            entry["status"] = "invalid"
-            entry["messages"] = list(row_result.validation_error.messages)
-        elif row_result.errors:
-            for error in row_result.errors:
-                logger.warning("enrolment import, line %s: %r", line, error.error)
-            entry["status"] = "invalid"
-            entry["messages"] = [_("This row could not be imported.")]
-        rows.append(entry)
-    invalid = [row for row in rows if row["status"] == "invalid"]
-    return {
-        "rows": rows,
-        "invalid": invalid,
-        "new": sum(1 for row in rows if row["status"] == RowResult.IMPORT_TYPE_NEW),
-        "skipped": sum(1 for row in rows if row["status"] == RowResult.IMPORT_TYPE_SKIP),
-        "valid": not invalid and not result.base_errors,
-    }
+    return import_result_preview(
+        result,
+        columns=("email", "cohort"),
+        line_of=lambda n: line_numbers[n - 1] if n <= len(line_numbers) else n + 1,
+        label="enrolment import",
+    )
 
 
 def enrolment_import(*, course, by, dataset, line_numbers, dry_run: bool) -> dict:

@@ -145,3 +145,81 @@ def xlsx_file(resource, queryset, *, title: str = "") -> tempfile.SpooledTempora
     book.save(output)
     output.seek(0)
     return output
+
+
+# --- Import previews, shared by every import (enrolments, sign-in sheets) --------------------
+
+PREVIEW_MAX_AGE = 60 * 60  # a preview may be confirmed for an hour
+
+
+def dataset_sign(dataset: tablib.Dataset, lines: list[int], *, salt: str, scope: dict) -> str:
+    """The previewed file, signed, for the confirm form: the organiser confirms exactly what
+    they saw. ``scope`` (the course or event and the user) must match on the way back."""
+    from django.core import signing
+
+    payload = {
+        "scope": scope,
+        "headers": list(dataset.headers),
+        "rows": [list(row) for row in dataset],
+        "lines": lines,
+    }
+    return signing.dumps(payload, salt=salt, compress=True)
+
+
+def dataset_unsign(payload: str, *, salt: str, scope: dict):
+    """(dataset, lines) from ``dataset_sign``, or None if forged, expired or for another
+    scope."""
+    from django.core import signing
+
+    try:
+        data = signing.loads(payload, salt=salt, max_age=PREVIEW_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if data.get("scope") != scope:
+        return None
+    dataset = tablib.Dataset(headers=data["headers"])
+    for row in data["rows"]:
+        dataset.append(row)
+    return dataset, data["lines"]
+
+
+def import_result_preview(result, *, columns, line_of, notes=None, label: str) -> dict:
+    """Turn a django-import-export Result into what the organiser sees: one entry per
+    non-blank row with its file line, the ``columns`` values, a status and messages."""
+    import logging
+
+    from import_export.results import RowResult
+
+    logger = logging.getLogger(__name__)
+    notes = notes or {}
+    rows = []
+    for number, row_result in enumerate(result.rows, start=1):
+        values = row_result.row_values or {}
+        if row_result.import_type == RowResult.IMPORT_TYPE_SKIP and not any(
+            str(v or "").strip() for v in values.values()
+        ):
+            continue
+        line = line_of(number)
+        entry = {
+            "line": line,
+            **{column: values.get(column, "") for column in columns},
+            "status": row_result.import_type,
+            "messages": [notes[number]] if number in notes else [],
+        }
+        if row_result.validation_error is not None:
+            entry["status"] = "invalid"
+            entry["messages"] = list(row_result.validation_error.messages)
+        elif row_result.errors:
+            for error in row_result.errors:
+                logger.warning("%s, line %s: %r", label, line, error.error)
+            entry["status"] = "invalid"
+            entry["messages"] = [_("This row could not be imported.")]
+        rows.append(entry)
+    invalid = [row for row in rows if row["status"] == "invalid"]
+    return {
+        "rows": rows,
+        "invalid": invalid,
+        "new": sum(1 for row in rows if row["status"] == RowResult.IMPORT_TYPE_NEW),
+        "skipped": sum(1 for row in rows if row["status"] == RowResult.IMPORT_TYPE_SKIP),
+        "valid": not invalid and not result.base_errors,
+    }

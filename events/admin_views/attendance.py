@@ -2,7 +2,6 @@
 (upload → preview → confirm)."""
 
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, Subquery
@@ -24,7 +23,6 @@ from ..schedule import Occurrence
 from .common import (
     BLANK_ROWS,
     IMPORT_COLUMNS,
-    IMPORT_MAX_AGE,
     IMPORT_SALT,
     SignInSheetUploadForm,
     _by_name,
@@ -230,29 +228,14 @@ def import_attendance(request, page_id: int):
 
 
 def _sign(request, event, dataset, lines) -> str:
-    return signing.dumps(
-        {
-            "event": event.pk,
-            "by": request.user.pk,
-            "headers": list(dataset.headers),
-            "rows": [list(row) for row in dataset],
-            "lines": lines,
-        },
-        salt=IMPORT_SALT,
-        compress=True,
-    )
+    scope = _scope(request, event)
+    return spreadsheets.dataset_sign(dataset, lines, salt=IMPORT_SALT, scope=scope)
 
 
 def _unsign(request, event):
-    import tablib
+    payload = request.POST.get("payload", "")
+    return spreadsheets.dataset_unsign(payload, salt=IMPORT_SALT, scope=_scope(request, event))
 
-    try:
-        data = signing.loads(request.POST["payload"], salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
-    except signing.BadSignature:
-        return None
-    if data.get("event") != event.pk or data.get("by") != request.user.pk:
-        return None
-    dataset = tablib.Dataset(headers=data["headers"])
-    for row in data["rows"]:
-        dataset.append(row)
-    return dataset, data["lines"]
+
+def _scope(request, event) -> dict:
+    return {"event": event.pk, "by": request.user.pk}

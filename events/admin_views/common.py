@@ -18,7 +18,6 @@ from ..models import EventPage, Registration
 from ..schedule import Occurrence, zone
 
 IMPORT_SALT = "events.attendance-import"
-IMPORT_MAX_AGE = 60 * 60  # a preview may be confirmed for an hour
 IMPORT_COLUMNS = ("date", "attended")
 EXPORT_FORMATS = ("csv", "xlsx")
 MAX_EXPORT_DAYS = 366

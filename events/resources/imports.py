@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from import_export import fields, resources, widgets
 
+from courses.spreadsheets import import_result_preview
 from people.models import User
 
 from ..enums import AttendanceMethod
@@ -251,40 +252,13 @@ def attendance_import(*, event: EventPage, by, dataset, line_numbers, dry_run: b
 
 
 def import_preview(result, resource: AttendanceImportResource) -> dict:
-    """Turn an import Result into what the organiser sees: one entry per non-blank row."""
-    from import_export.results import RowResult
-
-    rows = []
-    for number, row_result in enumerate(result.rows, start=1):
-        values = row_result.row_values or {}
-        if row_result.import_type == RowResult.IMPORT_TYPE_SKIP and not any(
-            str(v or "").strip() for v in values.values()
-        ):
-            continue
-        line = resource.line_number(number)
-        entry = {
-            "line": line,
-            "email": values.get("email", ""),
-            "date": values.get("date", ""),
-            "attended": values.get("attended", ""),
-            "status": row_result.import_type,
-            "messages": [resource.notes[number]] if number in resource.notes else [],
-        }
-        if row_result.validation_error is not None:
-            entry["status"] = "invalid"
-            entry["messages"] = list(row_result.validation_error.messages)
-        elif row_result.errors:
-            for error in row_result.errors:
-                logger.warning("attendance import, line %s: %r", line, error.error)
-            entry["status"] = "invalid"
-            entry["messages"] = [_("This row could not be imported.")]
-        rows.append(entry)
-    invalid = [row for row in rows if row["status"] == "invalid"]
-    return {
-        "rows": rows,
-        "invalid": invalid,
-        "new": sum(1 for row in rows if row["status"] == RowResult.IMPORT_TYPE_NEW),
-        "skipped": sum(1 for row in rows if row["status"] == RowResult.IMPORT_TYPE_SKIP),
-        "checked_in": resource.checked_in,
-        "valid": not invalid and not result.base_errors,
-    }
+    """Turn an import Result into what the organiser sees: one entry per non-blank row,
+    with how many people the file checks in."""
+    preview = import_result_preview(
+        result,
+        columns=("email", "date", "attended"),
+        line_of=resource.line_number,
+        notes=resource.notes,
+        label="attendance import",
+    )
+    return {**preview, "checked_in": resource.checked_in}
