@@ -430,7 +430,7 @@ def _location(event, context: _Context) -> str:
     venue = event.venue
     if venue is None:
         return _labels(Country).get(event.country, event.country) if event.country else ""
-    if venue.address_private and event.translation_key not in context.private_keys:
+    if not event.shows_address(confirmed=event.translation_key in context.private_keys):
         return venue.city  # a confidential address goes only to confirmed participants
     address = ", ".join(line.strip() for line in venue.address.splitlines() if line.strip())
     return ", ".join(part for part in (venue.name, address, venue.city) if part)

@@ -7,7 +7,7 @@ occurrence changes by one prefetch, whatever the number of events.
 import calendar as pycalendar
 from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from courses.models.fields import json_list_contains
@@ -50,6 +50,13 @@ def events_filtered(*, index=None, locale=None, now: datetime | None = None, **f
     if not filters.get("past"):
         qs = qs.filter(Q(last_ends_at__isnull=True) | Q(last_ends_at__gte=now))
     return qs.order_by("starts_at", "pk")
+
+
+def events_version() -> tuple:
+    """Changes whenever any event is published, unpublished or deleted: the latest publish
+    and the number of live events (a cache key for feeds)."""
+    version = EventPage.objects.live().aggregate(latest=Max("last_published_at"), n=Count("pk"))
+    return version["latest"], version["n"]
 
 
 def next_occurrence(event: EventPage, *, now: datetime | None = None):

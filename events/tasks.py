@@ -104,8 +104,9 @@ def message_compose(message: EventMessage):
             "online_url": event.online_url
             if registration.status == RegistrationStatus.CONFIRMED
             else "",
-            "show_address": registration.status == RegistrationStatus.CONFIRMED
-            or not (event.venue and event.venue.address_private),
+            "show_address": event.shows_address(
+                confirmed=registration.status == RegistrationStatus.CONFIRMED
+            ),
         }
         subject = render_to_string("events/email/subject.txt", context).strip()
         body = render_to_string("events/email/message.txt", context)

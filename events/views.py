@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -114,7 +114,7 @@ def public_feed(request, index):
     # Calendar apps poll feeds all day. A built feed is kept until any event is published,
     # unpublished or deleted (the key holds the latest publish and the number of live
     # events), or the day changes.
-    version = EventPage.objects.live().aggregate(latest=Max("last_published_at"), n=Count("pk"))
+    version = selectors.events_version()
     key = (
         "events:feed:"
         + hashlib.sha256(
@@ -124,8 +124,7 @@ def public_feed(request, index):
                     index.pk,
                     translation.get_language(),
                     form.query_string(),
-                    version["latest"],
-                    version["n"],
+                    version,
                     timezone.localdate(),
                     _domain(),
                 )
@@ -169,7 +168,7 @@ def event_detail(request, page: EventPage, *, form=None, status: int = 200):
         else None,
         "ics_url": page.url + page.reverse_subpage("ics"),
         "show_online_link": bool(confirmed and page.online_url),
-        "show_address": confirmed or not (page.venue and page.venue.address_private),
+        "show_address": page.shows_address(confirmed=confirmed),
     }
     return TemplateResponse(request, page.get_template(request), context, status=status)
 

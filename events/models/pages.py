@@ -248,6 +248,11 @@ class EventPage(RoutablePageMixin, Page):
     def is_cancelled(self) -> bool:
         return self.status == EventStatus.CANCELLED
 
+    def shows_address(self, *, confirmed: bool) -> bool:
+        """Whether the venue's name, address and directions may be shown: always, unless
+        the venue is confidential and the person has no confirmed place."""
+        return confirmed or not (self.venue_id and self.venue.address_private)
+
     @property
     def language_labels(self) -> list[str]:
         return self._meta.get_field("languages").labels(self.languages)
