@@ -159,10 +159,6 @@ class Schedule:
             self.recurrence, datetime.combine(self.start_date, self.start_time), self.time_zone
         )
 
-    def is_open_ended(self) -> bool:
-        rule = self.rule()
-        return rule is not None and rule._count is None and rule._until is None
-
     def last_end(self) -> datetime | None:
         """The end of the last occurrence, or None when the rule never ends."""
         rule = self.rule()

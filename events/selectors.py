@@ -153,15 +153,6 @@ def person_feed_events(*, person) -> list[EventPage]:
     )
 
 
-def registration_counts(*, event: EventPage) -> dict[str, int]:
-    rows = (
-        Registration.objects.filter(event_id=event.original.pk)
-        .values("status")
-        .annotate(n=Count("pk"))
-    )
-    return {row["status"]: row["n"] for row in rows}
-
-
 def person_event_data(person) -> list[dict]:
     """A person's registrations, answers and attendance, for their data export."""
     registrations = (

@@ -257,10 +257,6 @@ class EventPage(RoutablePageMixin, Page):
     def language_labels(self) -> list[str]:
         return self._meta.get_field("languages").labels(self.languages)
 
-    @property
-    def has_online_part(self) -> bool:
-        return self.event_format in (EventFormat.ONLINE, EventFormat.HYBRID)
-
     def fingerprint(self, changes=None) -> str:
         """A digest of everything a calendar or a registrant must hear about when it
         changes: time, place, status and the online link."""
