@@ -56,6 +56,7 @@ class OutboxMessage(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("e-mail")
         verbose_name_plural = _("e-mails")
+        permissions = [("retry_outboxmessage", _("Can send a failed e-mail again"))]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="outbox_status_due"),
             models.Index(fields=["source_type", "source_id"], name="outbox_source"),
