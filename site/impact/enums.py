@@ -17,3 +17,33 @@ class ParticipationKind(models.TextChoices):
     WOMEN_SUPPORTED = "women_supported", _("Women supported (anonymous count)")
     CAMPAIGN_PLEDGE = "campaign_pledge", _("Campaign pledge")
     CAMPAIGN_REACH = "campaign_reach", _("People reached by the campaign (anonymous count)")
+
+
+class LedgerPeriod(models.TextChoices):
+    """How the ledger summary groups dates."""
+
+    MONTH = "month", _("Month")
+    QUARTER = "quarter", _("Quarter")
+    YEAR = "year", _("Year")
+
+
+class LedgerBreakdown(models.TextChoices):
+    """What the ledger summary disaggregates by: one attribute at a time, never a cross-tab."""
+
+    NONE = "", _("Nothing (totals only)")
+    ROLE = "role", _("Role")
+    SECTOR = "sector", _("Sector")
+    COUNTRY = "country", _("Country")
+    REGION = "region", _("Region or municipality")
+    GENDER = "gender", _("Gender")
+    AGE_BAND = "age_band", _("Age band")
+    MIGRANT_BACKGROUND = "migrant_background", _("Migrant background")
+
+
+# Breakdowns by these are demographics: small counts are suppressed, and they never appear
+# beside a person (see impact.selectors).
+DEMOGRAPHIC_BREAKDOWNS = (
+    LedgerBreakdown.GENDER,
+    LedgerBreakdown.AGE_BAND,
+    LedgerBreakdown.MIGRANT_BACKGROUND,
+)

@@ -3,12 +3,12 @@ from django.db.models.signals import post_migrate, pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
-def _anonymise_ledger(sender, instance, **kwargs):
-    # However a person is deleted (My Linkage, the Wagtail admin, the shell), their ledger
-    # rows are detached and anonymised first, so programme counts survive without them.
-    from impact.services import participation_anonymise_person
+def _person_deleting(sender, instance, **kwargs):
+    # However a person is deleted (My Linkage, the Wagtail admin, the shell), the apps that
+    # keep something about them (the ledger) are told first, through people.hooks.
+    from .hooks import person_deleting
 
-    participation_anonymise_person(person=instance)
+    person_deleting(instance)
 
 
 def _ensure_groups(sender, **kwargs):
@@ -33,5 +33,5 @@ class PeopleConfig(AppConfig):
 
         post_migrate.connect(_ensure_groups, dispatch_uid="people.ensure_role_groups")
         pre_delete.connect(
-            _anonymise_ledger, sender=settings.AUTH_USER_MODEL, dispatch_uid="people.anonymise"
+            _person_deleting, sender=settings.AUTH_USER_MODEL, dispatch_uid="people.deleting"
         )

@@ -30,3 +30,21 @@ def register_panel(provider: Callable) -> Callable:
 def dashboard_panels(request) -> list[Panel]:
     panels = [p for p in (provider(request) for provider in _providers) if p is not None]
     return sorted(panels, key=lambda panel: panel.order)
+
+
+# "What you have taken part in": a name and a function of the user returning {kind: count}.
+# The participation ledger registers one (impact.apps); people does not import it.
+_totals_providers: dict[str, Callable] = {}
+
+
+def register_totals(name: str, provider: Callable) -> Callable:
+    _totals_providers[name] = provider
+    return provider
+
+
+def dashboard_totals(user) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for _name, provider in sorted(_totals_providers.items()):
+        for kind, count in provider(user).items():
+            totals[kind] = totals.get(kind, 0) + count
+    return totals

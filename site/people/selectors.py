@@ -1,22 +1,13 @@
 """Reads about people."""
 
-from collections.abc import Callable
-
 from django.utils import timezone
 
-from impact.models import Participation
-
+from .hooks import data_sections, register_data_section
 from .models import Consent, Profile, User
 
-# Feature apps add what they hold about a person (enrolments, registrations, certificates)
-# without people importing them: a section is a name and a function of the user that
-# returns JSON-ready data.
-_DATA_SECTIONS: dict[str, Callable] = {}
-
-
-def register_data_section(name: str, provider: Callable) -> Callable:
-    _DATA_SECTIONS[name] = provider
-    return provider
+# Feature apps, certificates and the ledger add what they hold about a person through
+# people.hooks.register_data_section (re-exported here, where apps have always found it).
+__all__ = ["active_consents", "person_data_export", "register_data_section"]
 
 
 def person_data_export(*, user: User) -> dict:
@@ -43,23 +34,6 @@ def person_data_export(*, user: User) -> dict:
             }
             for c in Consent.objects.filter(user=user).order_by("given_at")
         ],
-        "participation": [
-            {
-                "kind": row.kind,
-                "occurred_at": row.occurred_at.isoformat(),
-                "source": f"{row.source_type.app_label}.{row.source_type.model}:{row.source_id}",
-                "snapshot": {
-                    "role": row.role,
-                    "sector": row.sector,
-                    "country": row.country,
-                    "region": row.region,
-                    "gender": row.gender,
-                    "age_band": row.age_band,
-                    "migrant_background": row.migrant_background,
-                },
-            }
-            for row in Participation.objects.filter(person=user).select_related("source_type")
-        ],
     }
     if profile is not None:
         data["profile"] = {
@@ -74,8 +48,7 @@ def person_data_export(*, user: User) -> dict:
             "age_band": profile.age_band,
             "migrant_background": profile.migrant_background,
         }
-    for name, provider in sorted(_DATA_SECTIONS.items()):
-        data[name] = provider(user)
+    data.update(data_sections(user))
     return data
 
 

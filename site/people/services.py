@@ -5,8 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from impact.services import participation_anonymise_person, participation_forget_attribute
-
+from . import hooks
 from .enums import DEMOGRAPHIC_CHOICES, DemographicField
 from .models import Consent, Profile, User
 from .roles import role_assign
@@ -62,7 +61,8 @@ def demographic_answer(*, user: User, field: str, value: str) -> Consent:
 
 @transaction.atomic
 def consent_withdraw(*, user: User, field: str) -> bool:
-    """Withdraw consent: erase the answer from the profile and from the ledger snapshots."""
+    """Withdraw consent: erase the answer from the profile and, through the "consent
+    withdrawn" hooks, from every copy another app keeps (the ledger's snapshots)."""
     if field not in DEMOGRAPHIC_CHOICES:
         raise ValidationError(_("Unknown question."))
     withdrawn = Consent.objects.filter(user=user, field=field, withdrawn_at__isnull=True).update(
@@ -71,16 +71,18 @@ def consent_withdraw(*, user: User, field: str) -> bool:
     profile = profile_get_or_create(user=user)
     setattr(profile, field, "")
     profile.save(update_fields=[field, "updated_at"])
-    participation_forget_attribute(person=user, attribute=field)
+    hooks.consent_withdrawn(person=user, field=field)
     return bool(withdrawn)
 
 
 @transaction.atomic
-def account_delete(*, user: User) -> int:
-    """Delete a person. Their ledger rows are anonymised first, so programme counts stay.
+def account_delete(*, user: User) -> dict:
+    """Delete a person. The "person deleted" hooks run first (the ledger anonymises their
+    rows, so programme counts stay).
 
-    Returns how many ledger rows were kept anonymously.
+    Returns what each hook reported, by name (e.g. ``{"participation": 3}`` rows kept
+    anonymously). The user model's pre_delete runs the hooks again; they find nothing left.
     """
-    kept = participation_anonymise_person(person=user)
+    reports = hooks.person_deleting(user)
     user.delete()
-    return kept
+    return reports

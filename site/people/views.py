@@ -9,10 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from impact.selectors import participation_totals
-
 from . import services
-from .dashboard import dashboard_panels
+from .dashboard import dashboard_panels, dashboard_totals
 from .enums import DemographicField
 from .forms import AccountDeleteForm, DemographicForm, ProfileForm
 from .roles import user_role
@@ -28,7 +26,7 @@ def dashboard(request):
         {
             "profile": profile,
             "role": user_role(request.user),
-            "totals": participation_totals(person=request.user),
+            "totals": dashboard_totals(request.user),
             "panels": dashboard_panels(request),
         },
     )
