@@ -11,24 +11,24 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail.admin.auth import permission_denied
 
+from core.exports import export_download
+from core.imports import ImportView
 from people.models import User
 
-from . import resources, selectors, services, spreadsheets
+from . import resources, selectors, services
 from .enums import EnrolmentSource
-from .forms import ImportConfirmForm, ImportUploadForm, OrganiserEnrolForm
+from .forms import EnrolmentUploadForm, OrganiserEnrolForm
 from .models import CoursePage, Enrolment
-
-IMPORT_SALT = "courses.enrolment-import"
 
 
 def _require(permission: str):
@@ -157,78 +157,32 @@ def enrol(request, page_id: int):
     )
 
 
-@_require("courses.import_enrolment")
-def import_enrolments(request, page_id: int):
+class ImportEnrolments(ImportView):
     """Upload → preview (a dry run, every bad row listed by line) → confirm (atomic)."""
-    course = get_object_or_404(CoursePage, pk=page_id)
-    chrome = _chrome(_("Import learners"), course, course.title)
-    upload_form = ImportUploadForm()
-    context = {"course": course, "upload_form": upload_form, **chrome}
 
-    if request.method == "POST" and "payload" in request.POST:
-        table = _unsign(request, course)
-        if table is None:
-            messages.error(request, _("This preview has expired. Upload the file again."))
-            return redirect("courses_admin:import", course.pk)
-        dataset, lines = table
-        preview = resources.enrolment_import(
-            course=course, by=request.user, dataset=dataset, line_numbers=lines, dry_run=False
-        )
-        if preview["valid"]:
-            messages.success(
-                request,
-                _("%(new)d learners enrolled; %(skipped)d were already enrolled.")
-                % {"new": preview["new"], "skipped": preview["skipped"]},
-            )
-            return redirect("courses_admin:report", course.pk)
-        context.update(preview=preview)
-        return TemplateResponse(request, "courses/admin/import.html", context, status=400)
+    importer_path = "courses.resources.ENROLMENTS"
+    permission = "courses.import_enrolment"
+    template_name = "courses/admin/import.html"
+    upload_form_class = EnrolmentUploadForm
+    columns = [("email", gettext_lazy("E-mail")), ("cohort", gettext_lazy("Cohort"))]
 
-    if request.method == "POST":
-        upload_form = ImportUploadForm(request.POST, request.FILES)
-        context["upload_form"] = upload_form
-        if upload_form.is_valid():
-            upload = upload_form.cleaned_data["file"]
-            try:
-                dataset, lines = spreadsheets.read_table(upload.read(), upload.import_format)
-            except spreadsheets.TableError as error:
-                upload_form.add_error("file", str(error))
-            else:
-                preview = resources.enrolment_import(
-                    course=course,
-                    by=request.user,
-                    dataset=dataset,
-                    line_numbers=lines,
-                    dry_run=True,
-                )
-                context.update(
-                    preview=preview,
-                    filename=upload.name,
-                    confirm_form=ImportConfirmForm(
-                        initial={"payload": _sign(request, course, dataset, lines)}
-                    )
-                    if preview["valid"] and preview["new"]
-                    else None,
-                )
-        status = 200 if upload_form.is_valid() and context.get("preview", {}).get("valid") else 400
-        return TemplateResponse(request, "courses/admin/import.html", context, status=status)
+    def get_target(self, page_id: int):
+        return get_object_or_404(CoursePage, pk=page_id)
 
-    return TemplateResponse(request, "courses/admin/import.html", context)
+    def get_context(self, target) -> dict:
+        return {"course": target, **_chrome(_("Import learners"), target, target.title)}
+
+    def done_url(self, target) -> str:
+        return reverse("courses_admin:report", args=[target.pk])
+
+    def done_message(self, summary: dict) -> str:
+        return _("%(new)d learners enrolled; %(skipped)d were already enrolled.") % {
+            "new": summary.get("new", 0),
+            "skipped": summary.get("skipped", 0),
+        }
 
 
-def _sign(request, course, dataset, lines) -> str:
-    return spreadsheets.dataset_sign(
-        dataset, lines, salt=IMPORT_SALT, scope=_scope(request, course)
-    )
-
-
-def _unsign(request, course):
-    payload = request.POST.get("payload", "")
-    return spreadsheets.dataset_unsign(payload, salt=IMPORT_SALT, scope=_scope(request, course))
-
-
-def _scope(request, course) -> dict:
-    return {"course": course.pk, "by": request.user.pk}
+import_enrolments = ImportEnrolments.as_view()
 
 
 @_require("courses.export_enrolment")
@@ -240,17 +194,4 @@ def export(request, page_id: int, fmt: str):
     stem = (
         f"linkage-{slugify(course.title)[:40] or 'course'}-learners-{timezone.localdate():%Y%m%d}"
     )
-    if fmt == "xlsx":
-        response = FileResponse(
-            spreadsheets.xlsx_file(resource, queryset, title=course.title),
-            as_attachment=True,
-            filename=f"{stem}.xlsx",
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = StreamingHttpResponse(
-            spreadsheets.csv_stream(resource, queryset), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return export_download(resource, queryset, stem=stem, fmt=fmt, title=course.title)

@@ -8,12 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.forms import ImportUploadForm
 from people.enums import Sector
 
 from .enums import Track
-
-IMPORT_FORMATS = {".csv": "csv", ".xlsx": "xlsx"}
-IMPORT_MAX_BYTES = 2 * 1024 * 1024
 
 
 class LessonPageForm(WagtailAdminPageForm):
@@ -87,7 +85,7 @@ class OrganiserEnrolForm(forms.Form):
         ]
 
 
-class ImportUploadForm(forms.Form):
+class EnrolmentUploadForm(ImportUploadForm):
     file = forms.FileField(
         label=_("CSV or Excel (.xlsx) file"),
         help_text=_(
@@ -95,20 +93,3 @@ class ImportUploadForm(forms.Form):
             "cohort's title). The first row holds the column names."
         ),
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if suffix not in IMPORT_FORMATS:
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        if upload.size > IMPORT_MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB. Split it in parts."))
-        upload.import_format = IMPORT_FORMATS[suffix]
-        return upload
-
-
-class ImportConfirmForm(forms.Form):
-    """Carries the previewed rows, signed, so the confirmed import is exactly what was
-    previewed and nothing is stored on the server in between."""
-
-    payload = forms.CharField(widget=forms.HiddenInput)

@@ -1,86 +1,83 @@
 """The shape of every course import and export (django-import-export resources). Reading
-uploads and writing files: courses/spreadsheets.py.
+uploads, writing files and the upload → preview → confirm flow: ``core``.
 
 - ``EnrolmentImportResource``: bulk enrolment from CSV or XLSX. A dry run first; rows
-  are checked with the same rules as one-by-one enrolment; nothing is written unless the
-  whole file is valid.
-- ``LearnerExportResource``: the learner-level report for HR and funders. Every text
-  cell is made safe to open in a spreadsheet (no formula injection) and the CSV streams
-  row by row from a queryset iterator, so memory stays flat however many learners.
+  are checked with the same rules as one-by-one enrolment (``enrolment_check``); nothing
+  is written unless the whole file is valid. People, existing enrolments and cohorts are
+  looked up once per batch of rows, never once per row.
+- ``LearnerExportResource``: the learner-level report for HR and funders, streamed by
+  ``core.exports``.
 """
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_email
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from import_export import fields, resources, widgets
 
+from core.exports import StreamingExportResource
+from core.imports import Importer, RowProgressMixin, import_result_preview
 from people.enums import Country, Sector
 from people.models import User
 
 from .enums import CheckKind, EnrolmentSource
 from .models import CohortRun, CoursePage, Enrolment
-from .services import enrolment_check, enrolment_create
-from .spreadsheets import import_result_preview, spreadsheet_safe
+from .services import enrolment_check
 
 logger = logging.getLogger(__name__)
 
-EXPORT_CHUNK = 2000
-
-# --- Spreadsheet safety ----------------------------------------------------------------------
-
-
-# --- Reading an uploaded table --------------------------------------------------------------
-
+LOOKUP_BATCH = 1000
 
 # --- Import ---------------------------------------------------------------------------------
 
 
-class LearnerWidget(widgets.ForeignKeyWidget):
-    """An e-mail address → the person with that Linkage account."""
+class LearnerWidget(widgets.Widget):
+    """An e-mail address → the person with that Linkage account (looked up in bulk by the
+    resource's ``before_import``)."""
 
-    def __init__(self):
-        super().__init__(User, field="email")
+    def __init__(self, resource=None):
+        super().__init__()
+        self.resource = resource
 
     def clean(self, value, row=None, **kwargs):
         email = str(value or "").strip().lower()
         if not email:
             raise ValueError(_("The e-mail address is missing."))
+        person = self.resource.people.get(email)
+        if person is not None:
+            return person
         try:
             validate_email(email)
         except ValidationError as error:
             raise ValueError(
                 _("“%(value)s” is not an e-mail address.") % {"value": email}
             ) from error
-        person = User.objects.filter(email__iexact=email).first()
-        if person is None:
-            raise ValueError(
-                _("No Linkage account uses %(email)s. Ask the learner to sign up first.")
-                % {"email": email}
-            )
-        return person
+        raise ValueError(
+            _("No Linkage account uses %(email)s. Ask the learner to sign up first.")
+            % {"email": email}
+        )
 
 
 class CohortWidget(widgets.Widget):
     """A cohort title (or number) → a cohort of this course; empty means no cohort."""
 
-    def __init__(self, course_key=None):
+    def __init__(self, resource=None):
         super().__init__()
-        self.course_key = course_key
+        self.resource = resource
 
     def clean(self, value, row=None, **kwargs):
         text = str(value or "").strip()
         if not text:
             return None
-        cohorts = CohortRun.objects.filter(course_key=self.course_key)
-        cohort = cohorts.filter(title__iexact=text).first()
+        cohort = self.resource.cohorts_by_title.get(text.casefold())
         if cohort is None and text.isdigit():
-            cohort = cohorts.filter(pk=int(text)).first()
+            cohort = self.resource.cohorts_by_pk.get(int(text))
         if cohort is None:
             raise ValueError(_("This course has no cohort called “%(title)s”.") % {"title": text})
         return cohort
@@ -89,9 +86,14 @@ class CohortWidget(widgets.Widget):
         return value.title if value else ""
 
 
-class EnrolmentImportResource(resources.ModelResource):
-    email = fields.Field(attribute="person", column_name="email", widget=LearnerWidget())
-    cohort = fields.Field(attribute="cohort", column_name="cohort", widget=CohortWidget())
+def _batches(items: list, size: int = LOOKUP_BATCH):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class EnrolmentImportResource(RowProgressMixin, resources.ModelResource):
+    email = fields.Field(attribute="person", column_name="email")
+    cohort = fields.Field(attribute="cohort", column_name="cohort")
 
     class Meta:
         model = Enrolment
@@ -102,22 +104,55 @@ class EnrolmentImportResource(resources.ModelResource):
         store_row_values = True
         clean_model_instances = False
         use_transactions = True
+        # New enrolments are written in batches (bulk_create), once every row is checked.
+        use_bulk = True
+        batch_size = LOOKUP_BATCH
 
     def __init__(self, *, course: CoursePage, by=None):
         super().__init__()
         self.course = course
         self.by = by
-        self.fields["cohort"].widget = CohortWidget(course_key=course.translation_key)
+        self.fields["email"].widget = LearnerWidget(self)
+        self.fields["cohort"].widget = CohortWidget(self)
         self._rows_by_person: dict[int, int] = {}
+        self.people: dict[str, User] = {}
+        self.existing: dict[int, Enrolment] = {}
+        self.cohorts_by_title: dict[str, CohortRun] = {}
+        self.cohorts_by_pk: dict[int, CohortRun] = {}
+
+    def before_import(self, dataset, **kwargs):
+        """A query per thousand rows for the people named in the file and their existing
+        enrolments, one for the cohorts, one for the prerequisites: none per row."""
+        emails = sorted({str(value or "").strip().lower() for value in dataset["email"]} - {""})
+        for batch in _batches(emails):
+            self.people.update(
+                (person.email_lower, person)
+                for person in User.objects.annotate(email_lower=Lower("email")).filter(
+                    email_lower__in=batch
+                )
+            )
+        ids = sorted(person.pk for person in self.people.values())
+        for batch in _batches(ids):
+            self.existing.update(
+                (enrolment.person_id, enrolment)
+                for enrolment in Enrolment.objects.filter(
+                    course_key=self.course.translation_key, person_id__in=batch
+                )
+            )
+        for cohort in CohortRun.objects.filter(course_key=self.course.translation_key).order_by(
+            "pk"
+        ):
+            self.cohorts_by_title.setdefault(cohort.title.casefold(), cohort)
+            self.cohorts_by_pk[cohort.pk] = cohort
+        # enrolment_check reads the course's prerequisites for every person: hold them in
+        # memory (modelcluster serves a loaded relation without a query).
+        self.course = CoursePage.objects.get(pk=self.course.pk)
+        self.course.prerequisites = list(self.course.prerequisites.select_related("course"))
 
     # One enrolment per person and course: an existing one is found, and skipped.
     def get_instance(self, instance_loader, row):
-        email = str(row.get("email") or "").strip()
-        if not email:
-            return None
-        return Enrolment.objects.filter(
-            person__email__iexact=email, course_key=self.course.translation_key
-        ).first()
+        person = self.people.get(str(row.get("email") or "").strip().lower())
+        return self.existing.get(person.pk) if person is not None else None
 
     def init_instance(self, row=None):
         return Enrolment(
@@ -154,42 +189,37 @@ class EnrolmentImportResource(resources.ModelResource):
             return True  # a blank line
         return instance.pk is not None and not import_validation_errors  # already enrolled
 
-    def do_instance_save(self, instance, is_create):
-        enrolment, _created = enrolment_create(
-            course=self.course,
-            person=instance.person,
-            by=self.by,
-            cohort=instance.cohort,
-            source=EnrolmentSource.IMPORT,
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if dry_run:
+            self.create_instances.clear()  # the preview writes nothing at all
+            return
+        super().bulk_create(using_transactions, dry_run, raise_errors, batch_size, result)
+
+
+class EnrolmentImporter(Importer):
+    columns = ("email", "cohort")
+
+    def run(self, *, target_id, by, dataset, lines, dry_run, progress=None) -> dict:
+        course = CoursePage.objects.get(pk=target_id)
+        return enrolment_import(
+            course=course,
+            by=by,
+            dataset=dataset,
+            line_numbers=lines,
+            dry_run=dry_run,
+            progress=progress,
         )
-        instance.pk = enrolment.pk
-
-    # Line numbers: set by the caller from read_table(); row numbers are 1-based.
-    line_numbers: list[int] = []
-
-    def line_number(self, row_number: int | None) -> int:
-        if row_number is None:
-            return 0
-        if 0 < row_number <= len(self.line_numbers):
-            return self.line_numbers[row_number - 1]
-        return row_number + 1
 
 
-def import_preview(result, line_numbers: list[int]) -> dict:
-    """Turn an import Result into what the organiser sees: one entry per non-blank row."""
-    return import_result_preview(
-        result,
-        columns=("email", "cohort"),
-        line_of=lambda n: line_numbers[n - 1] if n <= len(line_numbers) else n + 1,
-        label="enrolment import",
-    )
+ENROLMENTS = EnrolmentImporter()
 
 
-def enrolment_import(*, course, by, dataset, line_numbers, dry_run: bool) -> dict:
+def enrolment_import(*, course, by, dataset, line_numbers, dry_run: bool, progress=None) -> dict:
     """Import (or preview) enrolments; return the preview. A real run is atomic: any bad
     row rolls the whole file back."""
     resource = EnrolmentImportResource(course=course, by=by)
     resource.line_numbers = line_numbers
+    resource.progress = progress
     result = resource.import_data(
         dataset,
         dry_run=dry_run,
@@ -197,15 +227,15 @@ def enrolment_import(*, course, by, dataset, line_numbers, dry_run: bool) -> dic
         rollback_on_validation_errors=True,
         raise_errors=False,
     )
-    for error in result.base_errors:
-        logger.warning("enrolment import failed: %r", error.error)
-    return import_preview(result, line_numbers)
+    return import_result_preview(
+        result, columns=("email", "cohort"), line_of=resource.line_number, label="enrolment import"
+    )
 
 
 # --- Export ---------------------------------------------------------------------------------
 
 
-class LearnerExportResource(resources.Resource):
+class LearnerExportResource(StreamingExportResource):
     """One row per learner in a course. Knowledge-check columns are added per course."""
 
     name = fields.Field(column_name=gettext_lazy("Name"))
@@ -259,12 +289,6 @@ class LearnerExportResource(resources.Resource):
         self._sector_labels = {key: str(label) for key, label in Sector.choices}
         self._country_labels = {key: str(label) for key, label in Country.choices}
 
-    def get_export_order(self):
-        return self._order
-
-    def export_field(self, field, instance, **kwargs):
-        return spreadsheet_safe(super().export_field(field, instance, **kwargs))
-
     # Rows are dicts from selectors.learner_export_queryset() (a .values() queryset): no
     # model instances to build, so a large export stays fast and small.
 
@@ -302,16 +326,3 @@ class LearnerExportResource(resources.Resource):
 
     def dehydrate_certificate_code(self, row):
         return row["certificate_code"]
-
-    def rows(self, queryset) -> Iterator[list]:
-        """Export rows one at a time from a server-side iterator (no prefetch, no list).
-
-        Each cell goes through the field's dehydrate method (or ``Field.export``) and
-        ``spreadsheet_safe``, exactly as ``export_field`` would; the lookup of which
-        method serves which column is done once, not once per cell."""
-        plan = []
-        for field in self.get_export_fields():
-            method = getattr(self, f"dehydrate_{self.get_field_name(field)}", None)
-            plan.append(method or field.export)
-        for row in queryset.iterator(chunk_size=EXPORT_CHUNK):
-            yield [spreadsheet_safe(cell(row)) for cell in plan]

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from courses.models.fields import json_list_contains
+from core.fields import json_list_contains
 
 from .enums import ACTIVE, SEAT_HOLDING, RegistrationStatus
 from .models import EventPage, OccurrenceChange, Registration

@@ -10,9 +10,9 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from courses import spreadsheets
-from courses.forms import ImportConfirmForm
+from core.imports import ImportView
 from people.models import User
 
 from .. import resources, services
@@ -22,15 +22,16 @@ from ..models import Attendance, EventPage, Registration
 from ..schedule import Occurrence
 from .common import (
     BLANK_ROWS,
-    IMPORT_COLUMNS,
-    IMPORT_SALT,
+    MAX_QUERY,
     SignInSheetUploadForm,
     _by_name,
     _chosen_occurrence,
     _chrome,
     _event,
+    _int_or_none,
     _permissions,
     _require,
+    forbidden,
 )
 
 # --- Check-in and sign-in sheet -------------------------------------------------------------
@@ -44,7 +45,7 @@ def check_in(request, page_id: int):
     if request.method == "POST":
         return _check_in_post(request, event, occurrences)
     occurrence = _chosen_occurrence(occurrences, request.GET.get("date"))
-    query = request.GET.get("q", "").strip()[:100]
+    query = _search(request, request.GET.get("q", ""))
     people, checked_in, total = [], 0, 0
     if occurrence is not None:
         that_day = Attendance.objects.filter(
@@ -85,7 +86,7 @@ def _check_in_post(request, event: EventPage, occurrences: list[Occurrence]):
     """Check in one registrant (``registration``), or a walk-in by the e-mail address of
     their account (``email``: registered and checked in together, or neither)."""
     occurrence = _chosen_occurrence(occurrences, request.POST.get("date"))
-    query = request.POST.get("q", "").strip()[:100]
+    query = _search(request, request.POST.get("q", ""))
     anchor = ""
     if occurrence is None or occurrence.key.isoformat() != request.POST.get("date"):
         messages.error(request, _("Choose a date on which the event takes place."))
@@ -100,10 +101,12 @@ def _check_in_post(request, event: EventPage, occurrences: list[Occurrence]):
             messages.error(request, _("No Linkage account uses this e-mail."))
         else:
             anchor = _check_in_one(request, occurrence, person=person, event=event)
+    elif (registration_id := _int_or_none(request.POST.get("registration"))) is None:
+        messages.error(request, _("Choose a person from the list to check in."))
     else:
         registration = get_object_or_404(
             Registration.objects.select_related("person__profile"),
-            pk=request.POST.get("registration") or 0,
+            pk=registration_id,
             event=event,
         )
         anchor = _check_in_one(request, occurrence, registration=registration)
@@ -112,6 +115,19 @@ def _check_in_post(request, event: EventPage, occurrences: list[Occurrence]):
         params = {"date": occurrence.key.isoformat(), **params}
     url = reverse("events_admin:check_in", args=[event.pk])
     return redirect(f"{url}?{urlencode(params)}{anchor}")
+
+
+def _search(request, text: str) -> str:
+    """The search text, cut to ``MAX_QUERY`` characters with a message saying so."""
+    query = text.strip()
+    if len(query) > MAX_QUERY:
+        messages.warning(
+            request,
+            _("Searches are limited to %(count)d characters; only the first ones were used.")
+            % {"count": MAX_QUERY},
+        )
+        query = query[:MAX_QUERY].strip()
+    return query
 
 
 def _check_in_one(request, occurrence, *, registration=None, person=None, event=None) -> str:
@@ -162,80 +178,41 @@ def sign_in_sheet(request, page_id: int):
 # --- Import ---------------------------------------------------------------------------------
 
 
-@_require("events.import_attendance")
-def import_attendance(request, page_id: int):
+class ImportAttendance(ImportView):
     """Upload → preview (a dry run, every bad row listed by line) → confirm (atomic)."""
-    event = _event(page_id)
-    context = {
-        "event": event,
-        "upload_form": SignInSheetUploadForm(),
-        "first_day": event.start_date,
-        **_chrome(_("Import a sign-in sheet"), event, icon="upload"),
-    }
 
-    if request.method == "POST" and "payload" in request.POST:
-        table = _unsign(request, event)
-        if table is None:
-            messages.error(request, _("This preview has expired. Upload the file again."))
-            return redirect("events_admin:import", event.pk)
-        dataset, lines = table
-        preview = resources.attendance_import(
-            event=event, by=request.user, dataset=dataset, line_numbers=lines, dry_run=False
-        )
-        if preview["valid"]:
-            messages.success(
-                request,
-                _("%(new)d check-ins recorded; %(skipped)d rows left as they were.")
-                % {"new": preview["checked_in"], "skipped": preview["skipped"]},
-            )
-            return redirect("events_admin:registrations", event.pk)
-        context.update(preview=preview)
-        return TemplateResponse(request, "events/admin/import.html", context, status=400)
+    importer_path = "events.resources.imports.ATTENDANCE"
+    permission = "events.import_attendance"
+    template_name = "events/admin/import.html"
+    upload_form_class = SignInSheetUploadForm
+    columns = [
+        ("email", gettext_lazy("E-mail")),
+        ("date", gettext_lazy("Date")),
+        ("attended", gettext_lazy("Attended")),
+    ]
 
-    if request.method == "POST":
-        upload_form = SignInSheetUploadForm(request.POST, request.FILES)
-        context["upload_form"] = upload_form
-        if upload_form.is_valid():
-            upload = upload_form.cleaned_data["file"]
-            try:
-                dataset, lines = spreadsheets.read_table(upload.read(), upload.import_format)
-            except spreadsheets.TableError as error:
-                upload_form.add_error("file", str(error))
-            else:
-                for column in IMPORT_COLUMNS:
-                    if column not in dataset.headers:
-                        dataset.append_col([""] * len(dataset), header=column)
-                preview = resources.attendance_import(
-                    event=event,
-                    by=request.user,
-                    dataset=dataset,
-                    line_numbers=lines,
-                    dry_run=True,
-                )
-                context.update(
-                    preview=preview,
-                    filename=upload.name,
-                    confirm_form=ImportConfirmForm(
-                        initial={"payload": _sign(request, event, dataset, lines)}
-                    )
-                    if preview["valid"] and preview["new"]
-                    else None,
-                )
-        status = 200 if upload_form.is_valid() and context.get("preview", {}).get("valid") else 400
-        return TemplateResponse(request, "events/admin/import.html", context, status=status)
+    def refused(self, request):
+        return forbidden(request)
 
-    return TemplateResponse(request, "events/admin/import.html", context)
+    def get_target(self, page_id: int):
+        return _event(page_id)
+
+    def get_context(self, target) -> dict:
+        return {
+            "event": target,
+            "first_day": target.start_date,
+            **_permissions(self.request.user),
+            **_chrome(_("Import a sign-in sheet"), target, icon="upload"),
+        }
+
+    def done_url(self, target) -> str:
+        return reverse("events_admin:registrations", args=[target.pk])
+
+    def done_message(self, summary: dict) -> str:
+        return _("%(new)d check-ins recorded; %(skipped)d rows left as they were.") % {
+            "new": summary.get("checked_in", 0),
+            "skipped": summary.get("skipped", 0),
+        }
 
 
-def _sign(request, event, dataset, lines) -> str:
-    scope = _scope(request, event)
-    return spreadsheets.dataset_sign(dataset, lines, salt=IMPORT_SALT, scope=scope)
-
-
-def _unsign(request, event):
-    payload = request.POST.get("payload", "")
-    return spreadsheets.dataset_unsign(payload, salt=IMPORT_SALT, scope=_scope(request, event))
-
-
-def _scope(request, event) -> dict:
-    return {"event": event.pk, "by": request.user.pk}
+import_attendance = ImportAttendance.as_view()

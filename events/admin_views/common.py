@@ -12,15 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from courses.forms import ImportUploadForm
+from core.forms import ImportUploadForm
 
 from ..models import EventPage, Registration
 from ..schedule import Occurrence, zone
 
-IMPORT_SALT = "events.attendance-import"
-IMPORT_COLUMNS = ("date", "attended")
-EXPORT_FORMATS = ("csv", "xlsx")
 MAX_EXPORT_DAYS = 366
+# Exports cover events between these years; other dates are typing mistakes (and the
+# first and last days Python can hold cannot be turned into a time range).
+EXPORT_YEARS = (2000, 2100)
+MAX_QUERY = 100  # characters in a check-in search
 BLANK_ROWS = 10  # empty rows on a sign-in sheet, for walk-ins
 
 
@@ -64,6 +65,16 @@ class ExportRangeForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        first, last = EXPORT_YEARS
+        for name, day in (("date_from", start), ("date_to", end)):
+            if day is not None and not first <= day.year <= last:
+                self.add_error(
+                    name,
+                    _("Choose a date between %(first)d and %(last)d.")
+                    % {"first": first, "last": last},
+                )
+                cleaned[name] = None
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end:
             if end < start:
                 self.add_error("date_to", _("The end date must not be before the start date."))
@@ -79,20 +90,33 @@ class ExportRangeForm(forms.Form):
 # --- Helpers --------------------------------------------------------------------------------
 
 
+def forbidden(request):
+    """A 403 page that says so (Wagtail's own ``permission_denied`` would redirect to the
+    dashboard with a 302)."""
+    return TemplateResponse(
+        request,
+        "events/admin/forbidden.html",
+        _chrome(_("You do not have permission to do this"), icon="lock"),
+        status=403,
+    )
+
+
+def _int_or_none(value) -> int | None:
+    """A positive whole number typed or sent by a form, or None."""
+    text = str(value or "").strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 18:
+        return None
+    return int(text) or None
+
+
 def _require(permission: str):
-    """Only people with ``permission``; others get a 403 page that says so (Wagtail's own
-    ``permission_denied`` would redirect to the dashboard with a 302)."""
+    """Only people with ``permission``; others get ``forbidden``."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not request.user.has_perm(permission):
-                return TemplateResponse(
-                    request,
-                    "events/admin/forbidden.html",
-                    _chrome(_("You do not have permission to do this"), icon="lock"),
-                    status=403,
-                )
+                return forbidden(request)
             return view(request, *args, **kwargs)
 
         return wrapped

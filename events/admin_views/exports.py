@@ -1,17 +1,16 @@
 """Registration and attendance exports, per event and across a date range."""
 
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from courses import spreadsheets
+from core.exports import EXPORT_FORMATS, export_download
 
 from .. import resources
 from ..models import EventPage
 from .common import (
-    EXPORT_FORMATS,
     ExportRangeForm,
     _chrome,
     _event,
@@ -19,23 +18,6 @@ from .common import (
 )
 
 # --- Exports --------------------------------------------------------------------------------
-
-
-def _download(resource, queryset, *, stem: str, fmt: str, title: str):
-    if fmt == "xlsx":
-        response = FileResponse(
-            spreadsheets.xlsx_file(resource, queryset, title=title),
-            as_attachment=True,
-            filename=f"{stem}.xlsx",
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = StreamingHttpResponse(
-            spreadsheets.csv_stream(resource, queryset), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{stem}.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 @_require("events.export_registration")
@@ -47,7 +29,7 @@ def export(request, page_id: int, kind: str, fmt: str):
     resource_class, rows = resources.EXPORTS[kind]
     resource = resource_class(questions=resources.question_columns([event]))
     stem = f"linkage-{slugify(event.title)[:40] or 'event'}-{kind}-{timezone.localdate():%Y%m%d}"
-    return _download(resource, rows(event=event), stem=stem, fmt=fmt, title=event.title)
+    return export_download(resource, rows(event=event), stem=stem, fmt=fmt, title=event.title)
 
 
 @_require("events.export_registration")
@@ -63,7 +45,7 @@ def export_range(request):
         events = EventPage.objects.filter(pk__in=event_ids).order_by("pk").only("questions")
         resource = resource_class(questions=resources.question_columns(events), with_event=True)
         stem = f"linkage-events-{kind}-{start:%Y%m%d}-{end:%Y%m%d}"
-        return _download(resource, queryset, stem=stem, fmt=fmt, title=_("Events"))
+        return export_download(resource, queryset, stem=stem, fmt=fmt, title=_("Events"))
     return TemplateResponse(
         request,
         "events/admin/export_range.html",

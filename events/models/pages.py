@@ -24,7 +24,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from courses.models.fields import ChoiceListField
+from core.fields import ChoiceListField
 from people.enums import Country
 
 from ..blocks import EventDocumentsBlock, ItineraryBlock, RegistrationQuestionsBlock

@@ -3,7 +3,7 @@
 spreadsheet and the rows stream from a queryset iterator."""
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import F, Q, QuerySet
@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from import_export import fields, resources
+from import_export import fields
 
-from courses.spreadsheets import spreadsheet_safe
+from core.exports import StreamingExportResource
 from people.enums import Country, Sector
 
 from ..enums import AttendanceMethod, QuestionKind, RegistrationStatus
@@ -21,9 +21,6 @@ from ..models import Attendance, EventPage, Registration
 from ..schedule import zone
 
 logger = logging.getLogger(__name__)
-
-EXPORT_CHUNK = 2000
-
 
 # --- Export ---------------------------------------------------------------------------------
 
@@ -119,7 +116,7 @@ def _local(value: datetime | None, time_zone: str, fmt: str = "%Y-%m-%d %H:%M") 
     return value.astimezone(zone(time_zone)).strftime(fmt)
 
 
-class RegistrationExportResource(resources.Resource):
+class RegistrationExportResource(StreamingExportResource):
     """One row per registration. Rows are dicts from ``registration_export_queryset``; times
     are in the event's own time zone. Question columns are added per export."""
 
@@ -172,12 +169,6 @@ class RegistrationExportResource(resources.Resource):
     def extra_order(self) -> tuple[str, ...]:
         return ()
 
-    def get_export_order(self):
-        return self._order
-
-    def export_field(self, field, instance, **kwargs):
-        return spreadsheet_safe(super().export_field(field, instance, **kwargs))
-
     def dehydrate_event(self, row):
         return row["event_title"]
 
@@ -225,18 +216,10 @@ class RegistrationExportResource(resources.Resource):
 
         return cell
 
-    def rows(self, queryset) -> Iterator[list]:
-        """Export rows one at a time from a server-side iterator; each cell through its
-        dehydrate method and ``spreadsheet_safe``, as ``export_field`` would."""
-        plan = []
-        for field in self.get_export_fields():
-            name = self.get_field_name(field)
-            if name in self._questions:
-                plan.append(self._answer(self._questions[name]))
-            else:
-                plan.append(getattr(self, f"dehydrate_{name}", None) or field.export)
-        for row in queryset.iterator(chunk_size=EXPORT_CHUNK):
-            yield [spreadsheet_safe(cell(row)) for cell in plan]
+    def cell(self, name: str, field):
+        if name in self._questions:
+            return self._answer(self._questions[name])
+        return super().cell(name, field)
 
 
 class AttendanceExportResource(RegistrationExportResource):

@@ -1,7 +1,8 @@
 """The sign-in sheet import (django-import-export): a scanned or typed sheet with the
 columns email, date and attended. A dry run first, which writes nothing at all; the real
 run checks everyone in through ``events.services`` in one transaction, and any bad row
-rolls the whole file back. Reading uploads: ``courses.spreadsheets``."""
+rolls the whole file back. Reading uploads and the upload → preview → confirm flow:
+``core``."""
 
 import logging
 from collections.abc import Iterable
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from import_export import fields, resources, widgets
 
-from courses.spreadsheets import import_result_preview
+from core.imports import Importer, RowProgressMixin, import_result_preview
 from people.models import User
 
 from ..enums import AttendanceMethod
@@ -133,7 +134,7 @@ def occurrence_days(occurrences: Iterable[Occurrence]) -> dict[date, date]:
     return days
 
 
-class AttendanceImportResource(resources.ModelResource):
+class AttendanceImportResource(RowProgressMixin, resources.ModelResource):
     email = fields.Field(attribute="person", column_name="email")
     date = fields.Field(attribute="occurrence_date", column_name="date")
     attended = fields.Field(attribute="attended", column_name="attended")
@@ -164,16 +165,6 @@ class AttendanceImportResource(resources.ModelResource):
         self.notes: dict[int, str] = {}
         self.checked_in = 0
         self._rows_by_key: dict[tuple[int, date], int] = {}
-
-    # Line numbers: set by the caller from read_table(); row numbers are 1-based.
-    line_numbers: list[int] = []
-
-    def line_number(self, row_number: int | None) -> int:
-        if row_number is None:
-            return 0
-        if 0 < row_number <= len(self.line_numbers):
-            return self.line_numbers[row_number - 1]
-        return row_number + 1
 
     def before_import(self, dataset, **kwargs):
         """Two queries for the whole file: the people named in it, and who is already
@@ -234,11 +225,14 @@ class AttendanceImportResource(resources.ModelResource):
         self.checked_in += int(created)
 
 
-def attendance_import(*, event: EventPage, by, dataset, line_numbers, dry_run: bool) -> dict:
+def attendance_import(
+    *, event: EventPage, by, dataset, line_numbers, dry_run: bool, progress=None
+) -> dict:
     """Check in (or preview checking in) everyone on a sign-in sheet; return the preview.
     A real run is one transaction: any bad row rolls the whole file back."""
     resource = AttendanceImportResource(event=event, by=by)
     resource.line_numbers = line_numbers
+    resource.progress = progress
     result = resource.import_data(
         dataset,
         dry_run=dry_run,
@@ -246,8 +240,6 @@ def attendance_import(*, event: EventPage, by, dataset, line_numbers, dry_run: b
         rollback_on_validation_errors=True,
         raise_errors=False,
     )
-    for error in result.base_errors:
-        logger.warning("attendance import failed: %r", error.error)
     return import_preview(result, resource)
 
 
@@ -262,3 +254,22 @@ def import_preview(result, resource: AttendanceImportResource) -> dict:
         label="attendance import",
     )
     return {**preview, "checked_in": resource.checked_in}
+
+
+class AttendanceImporter(Importer):
+    columns = ("email", "date", "attended")
+
+    def run(self, *, target_id, by, dataset, lines, dry_run, progress=None) -> dict:
+        event = EventPage.objects.select_related("venue", "region").get(pk=target_id)
+        event.original = event  # the import view always names the original page
+        return attendance_import(
+            event=event,
+            by=by,
+            dataset=dataset,
+            line_numbers=lines,
+            dry_run=dry_run,
+            progress=progress,
+        )
+
+
+ATTENDANCE = AttendanceImporter()

@@ -8,7 +8,8 @@ from django.utils import timezone
 import openpyxl
 import pytest
 
-from courses import resources, selectors, services, spreadsheets
+from core import spreadsheets
+from courses import resources, selectors, services
 from courses.enums import EnrolmentSource
 from courses.models import CohortRun, Enrolment
 
@@ -27,7 +28,9 @@ def people(person_factory):
 
 
 def run_import(course, organiser, text, *, dry_run):
-    dataset, lines = spreadsheets.read_table(text.encode("utf-8"), "csv")
+    dataset, lines = spreadsheets.read_table(
+        text.encode("utf-8"), "csv", columns=("email", "cohort")
+    )
     return resources.enrolment_import(
         course=course, by=organiser, dataset=dataset, line_numbers=lines, dry_run=dry_run
     )

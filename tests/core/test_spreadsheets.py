@@ -1,4 +1,4 @@
-"""courses/spreadsheets.py: reading CSV and XLSX uploads with the file's own line
+"""core/spreadsheets.py: reading CSV and XLSX uploads with the file's own line
 numbers, and cells made safe to open in a spreadsheet."""
 
 import io
@@ -6,7 +6,7 @@ import io
 import openpyxl
 import pytest
 
-from courses import spreadsheets
+from core import spreadsheets
 
 
 def csv_bytes(text: str) -> bytes:
@@ -41,7 +41,9 @@ def test_read_table_reads_semicolon_csv_from_european_excel():
 
 
 def test_read_table_adds_the_optional_cohort_column():
-    dataset, _lines = spreadsheets.read_table(csv_bytes("email\na@example.org\n"), "csv")
+    dataset, _lines = spreadsheets.read_table(
+        csv_bytes("email\na@example.org\n"), "csv", columns=("email", "cohort")
+    )
 
     assert dataset.headers == ["email", "cohort"]
 
