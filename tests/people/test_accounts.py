@@ -180,6 +180,70 @@ def test_login_still_works_after_four_failures(client):
     assert logged_in_user_id(client) == user.pk
 
 
+# Behind the TLS proxy every request comes from the proxy's address; the visitor's is in the
+# X-Forwarded-For entry the proxy appended.
+PROXY = "10.0.0.2"
+
+
+def _fail_login_from(client, visitor: str, emails: list[str]) -> None:
+    for email in emails:
+        client.post(
+            reverse("account_login"),
+            {"login": email, "password": "wrong-password"},
+            REMOTE_ADDR=PROXY,
+            HTTP_X_FORWARDED_FOR=visitor,
+        )
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_failures_from_one_visitor_do_not_lock_out_another(client, settings):
+    settings.LINKAGE_TRUSTED_PROXY_COUNT = 1
+    user = UserFactory(email="vjosa@example.org")
+    _fail_login_from(client, "198.51.100.66", [f"invented{n}@example.org" for n in range(20)])
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": PASSWORD},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+
+    assert (response.status_code, logged_in_user_id(client)) == (302, user.pk)
+
+
+@pytest.mark.django_db
+def test_behind_the_proxy_one_visitor_is_still_limited_per_address(client, settings):
+    settings.LINKAGE_TRUSTED_PROXY_COUNT = 1
+    user = UserFactory(email="vjosa@example.org")
+    _fail_login_from(client, "198.51.100.66", [f"invented{n}@example.org" for n in range(20)])
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": PASSWORD},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR="198.51.100.66",
+    )
+
+    assert (response.status_code, logged_in_user_id(client)) == (200, None)
+
+
+@pytest.mark.django_db
+def test_without_a_proxy_a_forged_forwarded_for_does_not_escape_the_limit(client, settings):
+    settings.LINKAGE_TRUSTED_PROXY_COUNT = 0
+    user = UserFactory(email="vjosa@example.org")
+    for n in range(20):
+        _fail_login_from(client, f"198.51.100.{n}", [f"invented{n}@example.org"])
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": PASSWORD},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR="203.0.113.7",
+    )
+
+    assert (response.status_code, logged_in_user_id(client)) == (200, None)
+
+
 # --- Two-factor authentication for organisers and admins --------------------------------
 
 
