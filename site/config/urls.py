@@ -1,13 +1,22 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+# One way in: Wagtail's admin log-in, its front-end log-in (/_util/login/) and its password
+# reset would accept a password alone, without allauth's TOTP, rate limits and e-mail
+# verification. They lead to allauth's pages instead, keeping ?next=.
+to_login = RedirectView.as_view(pattern_name="account_login", query_string=True)
+to_password_reset = RedirectView.as_view(pattern_name="account_reset_password")
+
 urlpatterns = [
+    path("admin/login/", to_login),
+    re_path(r"^admin/password_reset/", to_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
@@ -27,9 +36,12 @@ if settings.DEBUG:
 
 # Pages are served per language: /lt/..., /ar/...; English has no prefix.
 urlpatterns += i18n_patterns(
+    path("_util/login/", to_login),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
 
+handler400 = "home.errors.bad_request"
+handler403 = "home.errors.permission_denied"
 handler404 = "home.errors.page_not_found"
 handler500 = "home.errors.server_error"

@@ -2,6 +2,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponseRedirect, JsonResponse
@@ -23,23 +24,49 @@ def exit_url_for(request) -> str:
     return SafetySettings.for_site(site).exit_url or settings.LINKAGE_DEFAULT_EXIT_URL
 
 
+def _known_cookies() -> dict[str, tuple[str, str | None]]:
+    """Every cookie this site may set, by name: (path, domain) to delete it with."""
+    from allauth.mfa import app_settings as mfa_settings
+
+    return {
+        settings.SESSION_COOKIE_NAME: (
+            settings.SESSION_COOKIE_PATH,
+            settings.SESSION_COOKIE_DOMAIN,
+        ),
+        settings.CSRF_COOKIE_NAME: (settings.CSRF_COOKIE_PATH, settings.CSRF_COOKIE_DOMAIN),
+        settings.LANGUAGE_COOKIE_NAME: (
+            settings.LANGUAGE_COOKIE_PATH,
+            settings.LANGUAGE_COOKIE_DOMAIN,
+        ),
+        CookieStorage.cookie_name: (settings.SESSION_COOKIE_PATH, settings.SESSION_COOKIE_DOMAIN),
+        mfa_settings.TRUST_COOKIE_NAME: (
+            mfa_settings.TRUST_COOKIE_PATH,
+            mfa_settings.TRUST_COOKIE_DOMAIN,
+        ),
+    }
+
+
 @csrf_exempt  # leaving must never fail on a missing token; it only ends the session
 @never_cache
 def quick_exit(request):
     """End the server session at once and go to the neutral site.
 
-    The button's script calls this with location.replace(); without JavaScript the link
-    lands here too. Clear-Site-Data asks the browser to drop this site's cache and storage,
-    so the back button cannot bring the page back from the cache.
+    The button's script empties localStorage and sessionStorage, then calls this with
+    location.replace(); without JavaScript the link lands here too. Every cookie goes: the
+    known ones (session, CSRF, language, messages, MFA trust) and any other the browser sent.
+    Clear-Site-Data asks the browser to drop this site's cache, cookies and storage, so the
+    back button cannot bring the page back from the cache.
     """
     target = exit_url_for(request)
     logout(request)
     request.session.flush()
     response = HttpResponseRedirect(target)
-    response["Clear-Site-Data"] = '"cache", "storage"'
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     response["Cache-Control"] = "no-store"
-    for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME):
-        response.delete_cookie(name)
+    cookies = {name: ("/", None) for name in request.COOKIES}
+    cookies.update(_known_cookies())
+    for name, (path, domain) in cookies.items():
+        response.delete_cookie(name, path=path, domain=domain)
     return response
 
 

@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 
@@ -19,6 +20,25 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def email_settings_from_url(url: str) -> dict:
+    """SMTP settings from an ``EMAIL_URL``: ``smtp://user:password@host:587`` (STARTTLS),
+    ``smtps://user:password@host:465`` (TLS from the first byte). User and password are
+    percent-encoded like any URL's."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"smtp", "smtps"} or not parts.hostname:
+        raise ValueError("EMAIL_URL must look like smtp://user:password@host:587 or smtps://…")
+    implicit_tls = parts.scheme == "smtps"
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": parts.port or (465 if implicit_tls else 587),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": not implicit_tls,
+        "EMAIL_USE_SSL": implicit_tls,
+    }
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-local-development-key-change-me")
@@ -73,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the session or the database: PostgreSQL cannot store NUL.
+    "core.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,8 +152,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# One way in: allauth's log-in (rate limits, e-mail verification, TOTP). Wagtail's own admin
+# and front-end log-in and its password reset redirect there (config/urls.py).
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "people:dashboard"
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Passwords change at /accounts/password/change/ (allauth: re-authentication, notification).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
 # --- Languages -------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -228,6 +257,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "5/h/ip,3/h/key",
     "confirm_email": "1/3m/key",
 }
+# The client address behind our own proxies (core.http.client_ip): how many proxies append
+# to X-Forwarded-For, or the one header a proxy overwrites with it (X-Real-IP). 0 and empty:
+# REMOTE_ADDR only, and a forged X-Forwarded-For is ignored.
+LINKAGE_TRUSTED_PROXY_COUNT = int(os.environ.get("LINKAGE_TRUSTED_PROXY_COUNT", "0"))
+LINKAGE_CLIENT_IP_HEADER = os.environ.get("LINKAGE_CLIENT_IP_HEADER", "").strip()
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Linkage"
 # Organisers and admins must set up TOTP before they can do anything else.
@@ -238,6 +272,11 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 CSRF_COOKIE_HTTPONLY = True
+# A session cookie, not a one-year one: nothing outlives closing the browser.
+CSRF_COOKIE_AGE = None
+CSRF_FAILURE_VIEW = "home.errors.csrf_failure"
+# Messages live in the session, never in a cookie ("Welcome back, <full name>").
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Never a referrer to another site. Not "no-referrer": browsers then send `Origin: null`
 # on our own form posts, and Django's CSRF check (Origin, or Referer over HTTPS) refuses them.
 SECURE_REFERRER_POLICY = "same-origin"
@@ -278,5 +317,7 @@ LOGGING = {
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "celery.app.trace": {"level": "WARNING"},
+        # fontTools logs every glyph subset at INFO, with the certificate holder's name.
+        "fontTools": {"level": "WARNING"},
     },
 }

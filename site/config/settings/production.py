@@ -38,12 +38,38 @@ STORAGES = {
 }
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(STATIC_ROOT))
 
-if os.environ.get("EMAIL_HOST"):
+# Shared services, never a silent fallback: without Redis every gunicorn worker would keep
+# its own rate-limit counts, and without a broker tasks would run inside the request.
+if not REDIS_URL:
+    raise ImproperlyConfigured("Set REDIS_URL (the shared cache), e.g. redis://127.0.0.1:6379/1.")
+if not CELERY_BROKER_URL:
+    raise ImproperlyConfigured("Set CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0.")
+CELERY_TASK_ALWAYS_EAGER = False
+
+# Outgoing e-mail: EMAIL_URL, or EMAIL_HOST and its companions. Never the console.
+if os.environ.get("EMAIL_URL"):
+    try:
+        _email = email_settings_from_url(os.environ["EMAIL_URL"])
+    except ValueError as error:
+        raise ImproperlyConfigured(str(error)) from error
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST = _email["EMAIL_HOST"]
+    EMAIL_PORT = _email["EMAIL_PORT"]
+    EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+    EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+    EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+    EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+elif os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+else:
+    raise ImproperlyConfigured(
+        "Set EMAIL_HOST (with EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD) or EMAIL_URL, "
+        "e.g. smtp://user:password@smtp.example.org:587: sign-up and password reset send e-mail."
+    )
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")

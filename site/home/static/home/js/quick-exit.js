@@ -7,6 +7,8 @@
      Ctrl, Alt or Meta held. Shift used to type a capital, or Alt+Shift / Ctrl+Shift to switch
      keyboard layout, does not count, and any other key starts the count again.
    - Esc is deliberately not used (see the GOV.UK design system, issue #2402).
+   - Before leaving, this site's localStorage and sessionStorage are emptied (the exit URL's
+     Clear-Site-Data header asks the browser for the same, but not every browser obeys it).
    - On pageshow (also from the back/forward cache) the page is shown again.
    Without JavaScript the link still works: it goes to the same exit URL. */
 (function () {
@@ -62,6 +64,17 @@
         }
     }
 
+    function clearStorage() {
+        var stores = ["localStorage", "sessionStorage"];
+        for (var i = 0; i < stores.length; i += 1) {
+            try {
+                window[stores[i]].clear();
+            } catch (error) {
+                // Storage blocked (private mode, cookies off): nothing of ours is in it.
+            }
+        }
+    }
+
     function leave(event) {
         if (event) {
             event.preventDefault();
@@ -74,6 +87,7 @@
         leaving = true;
         resetPresses();
         announce(message("leaving"));
+        clearStorage();
         window.location.replace(exitUrl());
     }
 
