@@ -1,0 +1,279 @@
+"""The e-mail outbox: every e-mail the site sends goes through here.
+
+A feature app queues a message in the transaction that caused it (``outbox_enqueue``) and
+registers, once, a *composer* for its kind (``register_composer``) that builds the
+``EmailMessage`` from the row's source at send time. A worker then runs ``outbox_send``:
+
+- claim: one conditional UPDATE moves the row from QUEUED to SENDING, so two workers (or a
+  task delivered twice) never both send it;
+- send, and mark SENT only after the mail server accepted it;
+- a transient error (an SMTP 4xx reply, a dropped or refused connection, a timeout) puts
+  the row back to QUEUED with ``next_attempt_at`` (capped exponential backoff) until
+  ``OUTBOX_MAX_ATTEMPTS``; then, or at once for a permanent error (a 5xx reply, a refused
+  address, a broken template), it is FAILED with the error, where organisers see it;
+- a worker killed mid-send leaves the row in SENDING: ``outbox_requeue_stale`` (periodic)
+  puts it back to QUEUED after ``OUTBOX_STALE_MINUTES``.
+
+Core imports no feature app: composers are registered from the feature apps' ``ready()``.
+"""
+
+import logging
+import smtplib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, models, transaction
+from django.db.models import F, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .enums import OutboxStatus
+from .models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+SEND_TASK = "core.outbox_send"
+ERROR_LENGTH = 2000
+
+
+def _setting(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
+
+
+def max_attempts() -> int:
+    return _setting("OUTBOX_MAX_ATTEMPTS", 8)
+
+
+def backoff(attempts: int) -> timedelta:
+    """The wait after the ``attempts``-th try failed: 1, 2, 4 … minutes, at most an hour."""
+    base = _setting("OUTBOX_BACKOFF_SECONDS", 60)
+    cap = _setting("OUTBOX_BACKOFF_CAP_SECONDS", 3600)
+    return timedelta(seconds=min(cap, base * 2 ** max(attempts - 1, 0)))
+
+
+# --- Composers ---------------------------------------------------------------------------
+
+Composer = Callable[[OutboxMessage], EmailMessage | None]
+_COMPOSERS: dict[str, Composer] = {}
+
+
+class OutboxCancel(Exception):  # noqa: N818 - it is an outcome, not an error
+    """Raised by a composer when the message is no longer needed (a revoked certificate)."""
+
+
+def register_composer(kind: str, composer: Composer) -> None:
+    """Called from a feature app's ``ready()``. The composer gets the row (``source`` is
+    loaded, the row's language is active) and returns the e-mail without recipients, or
+    None / raises ``OutboxCancel`` when there is nothing to send any more."""
+    _COMPOSERS[kind] = composer
+
+
+# --- Queue -------------------------------------------------------------------------------
+
+
+def outbox_enqueue(
+    *,
+    kind: str,
+    source: models.Model | None,
+    key: str,
+    to_user=None,
+    address: str = "",
+    language: str = "",
+) -> OutboxMessage | None:
+    """Queue one message and send it after the current transaction commits. ``key`` makes it
+    idempotent: the same key queued again returns None and sends nothing."""
+    if kind not in _COMPOSERS:
+        raise ValueError(f"No composer is registered for outbox messages of kind {kind!r}.")
+    if to_user is None and not address:
+        raise ValidationError(_("An e-mail needs a recipient."))
+    if OutboxMessage.objects.filter(key=key).exists():
+        return None
+    message = OutboxMessage(
+        kind=kind,
+        key=key,
+        to_user=to_user,
+        address="" if to_user is not None else address,
+        language=language,
+    )
+    if source is not None:
+        message.source_type = ContentType.objects.get_for_model(source, for_concrete_model=False)
+        message.source_id = str(source.pk)
+    message.full_clean(exclude=["source_type", "to_user"], validate_unique=False)
+    try:
+        with transaction.atomic():
+            message.save(force_insert=True)
+    except IntegrityError:
+        if OutboxMessage.objects.filter(key=key).exists():
+            return None  # queued by a concurrent request
+        raise
+    transaction.on_commit(partial(outbox_dispatch, message_id=message.pk))
+    return message
+
+
+def outbox_dispatch(*, message_id: int, countdown: float | None = None) -> None:
+    """Hand a message to a worker. With eager tasks (development, tests) send it now.
+
+    The task is addressed by name, so this module never imports ``core.tasks`` (which
+    imports this one): no cycle, and the web process needs no task registry."""
+    from celery import current_app
+
+    if current_app.conf.task_always_eager:
+        outbox_send(message_id=message_id)
+    else:
+        current_app.send_task(SEND_TASK, args=[message_id], countdown=countdown)
+
+
+def outbox_retry(*, message: OutboxMessage, by=None) -> OutboxMessage:
+    """An organiser sends a failed (or stuck) message again, with a fresh set of attempts."""
+    with transaction.atomic():
+        updated = OutboxMessage.objects.filter(
+            pk=message.pk, status__in=(OutboxStatus.FAILED, OutboxStatus.QUEUED)
+        ).update(status=OutboxStatus.QUEUED, attempts=0, next_attempt_at=None, claimed_at=None)
+        if not updated:
+            raise ValidationError(_("Only an e-mail that failed or waits can be sent again."))
+        transaction.on_commit(partial(outbox_dispatch, message_id=message.pk))
+    message.refresh_from_db()
+    return message
+
+
+# --- Send --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # an OutboxStatus, or "skipped" when there was nothing to claim
+    retry_in: float | None = None  # seconds, when the task should run again
+
+
+SKIPPED = "skipped"
+
+
+def is_transient(error: Exception) -> bool:
+    """Whether trying again later may succeed: SMTP 4xx replies, connection trouble."""
+    if isinstance(error, smtplib.SMTPConnectError | smtplib.SMTPServerDisconnected):
+        return True
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(400 <= code < 500 for code in codes)
+    if isinstance(error, smtplib.SMTPException):
+        return False  # no suitable authentication, an unsupported command …
+    return isinstance(error, ConnectionError | TimeoutError | OSError)
+
+
+def _describe(error: Exception) -> str:
+    if isinstance(error, smtplib.SMTPResponseException):
+        reply = error.smtp_error
+        if isinstance(reply, bytes):
+            reply = reply.decode("utf-8", "replace")
+        return f"{type(error).__name__}: {error.smtp_code} {reply}"[:ERROR_LENGTH]
+    return f"{type(error).__name__}: {error}"[:ERROR_LENGTH]
+
+
+def _claim(message_id: int, now: datetime) -> bool:
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    return bool(
+        OutboxMessage.objects.filter(Q(pk=message_id, status=OutboxStatus.QUEUED) & due).update(
+            status=OutboxStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
+        )
+    )
+
+
+def _finish(message_id: int, status: str, **fields) -> Outcome:
+    OutboxMessage.objects.filter(pk=message_id).update(status=status, **fields)
+    return Outcome(status)
+
+
+def outbox_send(*, message_id: int, now: datetime | None = None) -> Outcome:
+    """Send one message if it is queued and due. Safe to run twice, or from two workers."""
+    now = now or timezone.now()
+    if not _claim(message_id, now):
+        pending = (
+            OutboxMessage.objects.filter(pk=message_id, status=OutboxStatus.QUEUED)
+            .values_list("next_attempt_at", flat=True)
+            .first()
+        )
+        if pending is not None and pending > now:
+            return Outcome(SKIPPED, retry_in=(pending - now).total_seconds())
+        return Outcome(SKIPPED)
+    message = OutboxMessage.objects.select_related("to_user", "source_type").get(pk=message_id)
+    recipient = message.recipient
+    if message.source_type_id is not None and message.source is None:
+        return _finish(
+            message_id,
+            OutboxStatus.CANCELLED,
+            last_error=_("What this e-mail was about no longer exists."),
+        )
+    if not recipient:
+        return _finish(
+            message_id, OutboxStatus.CANCELLED, last_error=_("The recipient has no address.")
+        )
+    try:
+        with translation.override(message.language or settings.LANGUAGE_CODE):
+            email = _COMPOSERS[message.kind](message)
+        if email is None:
+            raise OutboxCancel(_("There is nothing to send any more."))
+    except OutboxCancel as cancel:
+        return _finish(message_id, OutboxStatus.CANCELLED, last_error=str(cancel))
+    except Exception as error:
+        # A broken template or a missing composer: trying again will not help.
+        logger.exception("outbox message %s could not be composed", message_id)
+        return _finish(message_id, OutboxStatus.FAILED, last_error=_describe(error))
+    email.to, email.cc, email.bcc = [recipient], [], []
+    subject = " ".join(str(email.subject).split())[:300]
+    OutboxMessage.objects.filter(pk=message_id).update(subject=subject)
+    try:
+        accepted = email.send()
+        if accepted == 0:
+            raise smtplib.SMTPException("The mail server accepted no recipient.")
+    except Exception as error:
+        return _failed(message, error, now)
+    return _finish(message_id, OutboxStatus.SENT, sent_at=timezone.now(), last_error="")
+
+
+def _failed(message: OutboxMessage, error: Exception, now: datetime) -> Outcome:
+    description = _describe(error)
+    attempts = message.attempts  # already counts this one (the claim raised it)
+    if is_transient(error) and attempts < max_attempts():
+        wait = backoff(attempts)
+        logger.warning("outbox message %s: %s; retry in %s", message.pk, description, wait)
+        OutboxMessage.objects.filter(pk=message.pk).update(
+            status=OutboxStatus.QUEUED, next_attempt_at=now + wait, last_error=description
+        )
+        return Outcome(OutboxStatus.QUEUED, retry_in=wait.total_seconds())
+    logger.error("outbox message %s failed for good: %s", message.pk, description)
+    return _finish(message.pk, OutboxStatus.FAILED, last_error=description)
+
+
+# --- Housekeeping ------------------------------------------------------------------------
+
+
+def outbox_requeue_stale(*, now: datetime | None = None) -> int:
+    """Run by beat. Put back messages a killed worker left in SENDING, and hand every due
+    queued message (whose task was lost) to a worker again. Returns how many were requeued."""
+    now = now or timezone.now()
+    stale = now - timedelta(minutes=_setting("OUTBOX_STALE_MINUTES", 15))
+    stuck = OutboxMessage.objects.filter(status=OutboxStatus.SENDING, claimed_at__lt=stale)
+    # Each claim counted an attempt: a message that stops its worker every time gives up.
+    stuck.filter(attempts__gte=max_attempts()).update(
+        status=OutboxStatus.FAILED,
+        last_error=_("The worker stopped while sending this e-mail, too many times."),
+    )
+    requeued = stuck.filter(attempts__lt=max_attempts()).update(
+        status=OutboxStatus.QUEUED, next_attempt_at=None, claimed_at=None
+    )
+    due = (
+        OutboxMessage.objects.filter(status=OutboxStatus.QUEUED, created_at__lt=stale)
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+        .values_list("pk", flat=True)
+    )
+    for message_id in due:
+        outbox_dispatch(message_id=message_id)
+    return requeued
