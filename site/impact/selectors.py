@@ -80,8 +80,8 @@ def participation_person_rows(*, user) -> QuerySet[Participation]:
         raise PermissionDenied
     return (
         participation_visible_to(user=user)
-        .select_related("person")
-        .only(*PERSON_ROW_FIELDS, "person__email", "person__pk")
+        .select_related("person__profile")
+        .defer(*DEMOGRAPHIC_FIELDS)
     )
 
 

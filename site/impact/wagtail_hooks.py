@@ -1,41 +1,98 @@
-"""The ledger in the Wagtail admin: read-only, for organisers (view_participation)."""
+"""The ledger in the Wagtail admin.
 
+* Organisers (``impact.view_participation``) get the impact summary: aggregates only.
+* Admins also get the ledger row by row, with the person and never a demographic: list,
+  inspect and export show ``PERSON_ROW_FIELDS``, and the rows come from
+  ``participation_person_rows``, which refuses anyone else. Nobody adds, edits or deletes
+  rows here: only impact.services writes them.
+"""
+
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from . import admin_views
 from .models import Participation
+from .selectors import PERSON_ROW_FIELDS, ledger_rows_allowed, participation_person_rows
 
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Rows are written only by impact.services; nobody adds, edits or deletes them here."""
+class LedgerRowsPolicy(ModelPermissionPolicy):
+    """Row by row, the ledger is for admins only, and read-only for them too."""
 
     def user_has_permission(self, user, action):
         if action in ("add", "change", "delete"):
             return False
-        return super().user_has_permission(user, action)
+        return ledger_rows_allowed(user)
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
 
+    def users_with_any_permission(self, actions, include_superusers=True):
+        if any(action in ("add", "change", "delete") for action in actions):
+            return self.user_model._default_manager.none()
+        return self.user_model._default_manager.filter(is_active=True, is_superuser=True)
 
-register_permission_policy(Participation, ReadOnlyPolicy(Participation))
+
+register_permission_policy(Participation, LedgerRowsPolicy(Participation))
+
+
+class LedgerIndexView(IndexView):
+    def get_base_queryset(self):
+        return participation_person_rows(user=self.request.user)
+
+
+class LedgerInspectView(InspectView):
+    def get_object(self, queryset=None):
+        rows = participation_person_rows(user=self.request.user)
+        return get_object_or_404(rows, pk=unquote(str(self.pk)))
 
 
 class ParticipationViewSet(ModelViewSet):
     model = Participation
     icon = "table"
-    menu_label = _("Participation ledger")
-    menu_order = 900
+    menu_label = _("Participation ledger (rows)")
+    menu_order = 901
     add_to_admin_menu = True
+    index_view_class = LedgerIndexView
+    inspect_view_class = LedgerInspectView
     inspect_view_enabled = True
-    list_display = ["kind", "occurred_at", "count", "role", "sector", "country", "region"]
+    inspect_view_fields = list(PERSON_ROW_FIELDS)
+    copy_view_enabled = False
+    list_display = list(PERSON_ROW_FIELDS)
     list_filter = ["kind", "role", "sector", "country"]
-    list_export = ["kind", "occurred_at", "count", "role", "sector", "country", "region"]
+    list_export = list(PERSON_ROW_FIELDS)
     form_fields = ["kind"]
+
+
+class SummaryMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("impact.view_participation")
+
+
+admin_urlpatterns = [
+    path("", admin_views.summary, name="summary"),
+    path("summary.csv", admin_views.summary_csv, name="summary_csv"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_impact_admin_urls():
+    return [path("impact/", include((admin_urlpatterns, "impact_admin")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_summary_menu_item():
+    return SummaryMenuItem(
+        _("Impact summary"), reverse("impact_admin:summary"), icon_name="table", order=900
+    )
 
 
 @hooks.register("register_admin_viewset")
