@@ -2,14 +2,19 @@
 import flow (upload → preview → confirm) and the export, behind their permissions."""
 
 import io
+from datetime import timedelta
 
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import FileResponse, StreamingHttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 import openpyxl
 import pytest
 
+from core.imports import PREVIEW_ROWS
+from core.models import ImportJob, ImportJobStatus
 from courses import services
 from courses.enums import EnrolmentSource
 from courses.models import Enrolment
@@ -76,54 +81,195 @@ def test_organiser_enrolment_shows_the_prerequisite_refusal(
     assert Enrolment.objects.count() == 0
 
 
-def test_import_upload_preview_then_confirm(organiser_client, build_course, person_factory):
+def preview_of(client, url, file, capture):
+    """Upload ``file`` and follow to its job page (the preview task runs on commit)."""
+    with capture(execute=True):
+        response = client.post(url, {"file": file})
+    assert response.status_code == 302
+    return client.get(response.url)
+
+
+def test_import_upload_preview_then_confirm(
+    organiser_client, build_course, person_factory, django_capture_on_commit_callbacks
+):
     course, _ = build_course()
     person_factory("amina@example.org")
     person_factory("fatima@example.org")
     url = reverse("courses_admin:import", args=[course.pk])
 
-    preview = organiser_client.post(
-        url, {"file": upload("email\namina@example.org\nfatima@example.org\n")}
+    preview = preview_of(
+        organiser_client,
+        url,
+        upload("email\namina@example.org\nfatima@example.org\n"),
+        django_capture_on_commit_callbacks,
     )
 
     assert preview.status_code == 200
-    assert preview.context["preview"]["new"] == 2
+    assert (preview.context["preview"]["new"], preview.context["preview"]["invalid"]) == (2, 0)
     assert Enrolment.objects.count() == 0
-    payload = preview.context["confirm_form"].initial["payload"]
+    job = preview.context["job"]
+    assert (job.status, bytes(job.data)) == (
+        ImportJobStatus.PREVIEWED,
+        b"email\namina@example.org\nfatima@example.org\n",
+    )
 
-    confirmed = organiser_client.post(url, {"payload": payload})
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = organiser_client.post(url, {"job": job.pk})
 
-    assert confirmed.status_code == 302
+    assert (confirmed.status_code, confirmed.url) == (302, f"{url}?job={job.pk}")
     assert Enrolment.objects.count() == 2
+    result = organiser_client.get(confirmed.url)
+    assert "2 rows: 2 new, 0 left as they are, 0 to fix." in result.content.decode()
+    job.refresh_from_db()
+    # The file (personal data) is erased as soon as the job ends; the counts stay.
+    assert (job.status, bytes(job.data), job.done, job.total) == (
+        ImportJobStatus.DONE,
+        b"",
+        2,
+        2,
+    )
 
 
 def test_import_with_bad_rows_shows_them_by_line_and_offers_no_confirm(
-    organiser_client, build_course, person_factory
+    organiser_client, build_course, person_factory, django_capture_on_commit_callbacks
 ):
     course, _ = build_course()
     person_factory("amina@example.org")
 
-    response = organiser_client.post(
+    response = preview_of(
+        organiser_client,
         reverse("courses_admin:import", args=[course.pk]),
-        {"file": upload("email\namina@example.org\nnobody@example.org\n")},
+        upload("email\namina@example.org\nnobody@example.org\n"),
+        django_capture_on_commit_callbacks,
     )
 
     content = response.content.decode()
-    assert response.status_code == 400
     assert "Line 3 (nobody@example.org): No Linkage account uses nobody@example.org." in content
     assert response.context["confirm_form"] is None
     assert Enrolment.objects.count() == 0
+    job = response.context["job"]
+    assert (job.status, bytes(job.data)) == (ImportJobStatus.REFUSED, b"")
 
 
-def test_import_refuses_a_tampered_preview(organiser_client, build_course):
+def test_import_preview_shows_counts_and_a_page_never_the_whole_file(
+    organiser_client, build_course, person_factory, django_capture_on_commit_callbacks
+):
+    course, _ = build_course()
+    good = [person_factory(f"learner{n}@example.org").email for n in range(60)]
+    bad = [f"nobody{n}@example.org" for n in range(120)]
+
+    response = preview_of(
+        organiser_client,
+        reverse("courses_admin:import", args=[course.pk]),
+        upload("email\n" + "\n".join(good + bad) + "\n"),
+        django_capture_on_commit_callbacks,
+    )
+
+    summary = response.context["preview"]
+    assert (summary["new"], summary["invalid"], response.context["job"].total) == (60, 120, 180)
+    assert len(response.context["preview_rows"]) == PREVIEW_ROWS
+    assert [row["line"] for row in response.context["errors"]] == list(range(62, 162))
+    assert "The first 100 are listed." in response.content.decode()
+
+
+def test_import_job_page_shows_progress_while_it_runs(organiser_client, organiser, build_course):
+    course, _ = build_course()
+    job = ImportJob.objects.create(
+        created_by=organiser,
+        kind="courses.resources.ENROLMENTS",
+        target_id=course.pk,
+        status=ImportJobStatus.RUNNING,
+        filename="learners.csv",
+        total=400,
+    )
+    cache.set(f"core:import-job:{job.pk}:done", 250)
+
+    response = organiser_client.get(
+        reverse("courses_admin:import", args=[course.pk]) + f"?job={job.pk}"
+    )
+
+    assert response["Refresh"] == "2"
+    assert '<progress id="import-progress" max="400" value="250">' in response.content.decode()
+
+
+@pytest.mark.parametrize("job_id", ["forged", "0", "999999"])
+def test_import_refuses_a_confirmation_of_no_job(organiser_client, build_course, job_id):
     course, _ = build_course()
 
     response = organiser_client.post(
-        reverse("courses_admin:import", args=[course.pk]), {"payload": "forged"}
+        reverse("courses_admin:import", args=[course.pk]), {"job": job_id}
     )
 
-    assert response.status_code == 302
+    assert response.status_code == 404
     assert Enrolment.objects.count() == 0
+
+
+def test_import_refuses_another_organisers_job(
+    organiser_client, build_course, person_factory, superuser
+):
+    course, _ = build_course()
+    person_factory("amina@example.org")
+    job = ImportJob.objects.create(
+        created_by=superuser,
+        kind="courses.resources.ENROLMENTS",
+        target_id=course.pk,
+        status=ImportJobStatus.PREVIEWED,
+        import_format="csv",
+        data=b"email\namina@example.org\n",
+        total=1,
+    )
+
+    response = organiser_client.post(
+        reverse("courses_admin:import", args=[course.pk]), {"job": job.pk}
+    )
+
+    assert response.status_code == 404
+    assert Enrolment.objects.count() == 0
+
+
+def test_an_old_preview_cannot_be_confirmed_and_its_file_is_erased(
+    organiser_client, organiser, build_course, person_factory
+):
+    course, _ = build_course()
+    person_factory("amina@example.org")
+    job = ImportJob.objects.create(
+        created_by=organiser,
+        kind="courses.resources.ENROLMENTS",
+        target_id=course.pk,
+        status=ImportJobStatus.PREVIEWED,
+        import_format="csv",
+        data=b"email\namina@example.org\n",
+        total=1,
+    )
+    ImportJob.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(hours=2))
+    url = reverse("courses_admin:import", args=[course.pk])
+
+    response = organiser_client.post(url, {"job": job.pk}, follow=True)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "This preview has expired. Upload the file again."
+    ]
+    job.refresh_from_db()
+    assert (job.status, bytes(job.data), Enrolment.objects.count()) == (
+        ImportJobStatus.EXPIRED,
+        b"",
+        0,
+    )
+
+
+def test_import_refuses_a_file_with_a_column_named_twice(organiser_client, build_course):
+    course, _ = build_course()
+
+    response = organiser_client.post(
+        reverse("courses_admin:import", args=[course.pk]),
+        {"file": upload("email,cohort,Email\na@example.org,,b@example.org\n")},
+    )
+
+    assert response.status_code == 400
+    assert response.context["upload_form"].errors["file"] == [
+        "The column “email” is named twice in the first row. Keep one."
+    ]
+    assert ImportJob.objects.count() == 0
 
 
 def test_import_refuses_a_file_that_is_not_a_table(organiser_client, build_course):
