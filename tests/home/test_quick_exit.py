@@ -2,6 +2,8 @@
 safety page explains it; the health endpoint reports on the services."""
 
 import json
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from importlib import import_module
 
@@ -11,6 +13,7 @@ from django.contrib.auth import SESSION_KEY
 import pytest
 
 from home.models import SafetySettings
+from tests.factories import PASSWORD
 
 EXIT_URL = "https://weather.example.org/today"
 
@@ -83,7 +86,7 @@ def test_quick_exit_goes_to_the_default_exit_url_without_a_site_setting(client, 
 def test_quick_exit_asks_the_browser_to_clear_the_site_and_not_cache(client, exit_url):
     response = client.get("/exit/")
 
-    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert "no-store" in {part.strip() for part in response["Cache-Control"].split(",")}
 
 
@@ -108,6 +111,167 @@ def test_quick_exit_expires_the_session_cookie(client, professional, exit_url):
 
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert (cookie.value, cookie["max-age"]) == ("", 0)
+
+
+@pytest.mark.django_db
+def test_quick_exit_expires_every_cookie_the_request_carries_and_every_known_one(
+    client, professional, exit_url
+):
+    client.force_login(professional)
+    client.cookies["django_language"] = "sq"
+    client.cookies["messages"] = "Welcome back, Vjosa Berisha"
+    client.cookies["csrftoken"] = "x" * 32
+    client.cookies["something_else"] = "1"
+
+    response = client.get("/exit/")
+
+    expired = {name: (cookie.value, cookie["max-age"]) for name, cookie in response.cookies.items()}
+    assert expired == {
+        name: ("", 0)
+        for name in (
+            "sessionid",
+            "csrftoken",
+            "django_language",
+            "messages",
+            "mfa_trusted",
+            "something_else",
+        )
+    }
+
+
+QUICK_EXIT_JS = settings.ROOT_DIR / "site/home/static/home/js/quick-exit.js"
+# A page with one quick exit button, just enough DOM for the script; prints what happened.
+NODE_PAGE = """
+const calls = [];
+const listeners = {};
+const button = {
+  getAttribute: (name) => (name === "data-exit-url" ? "/exit/" : null),
+  addEventListener: (type, handler) => { listeners["button:" + type] = handler; },
+};
+const store = (name) => ({ clear: () => calls.push(name + ".clear") });
+global.document = {
+  documentElement: { classList: { add: () => calls.push("blank"), remove: () => {} } },
+  querySelectorAll: () => [button],
+  querySelector: () => null,
+};
+global.window = {
+  localStorage: store("localStorage"),
+  sessionStorage: store("sessionStorage"),
+  location: { replace: (url) => calls.push("replace " + url) },
+  addEventListener: () => {},
+  setTimeout: () => 1,
+  clearTimeout: () => {},
+};
+require(process.argv[1]);
+listeners["button:click"]({ preventDefault: () => {} });
+console.log(JSON.stringify(calls));
+"""
+
+
+def test_quick_exit_script_empties_local_and_session_storage_before_leaving():
+    result = subprocess.run(  # noqa: S603 - node runs our own script
+        [shutil.which("node") or "/usr/bin/node", "-e", NODE_PAGE, str(QUICK_EXIT_JS)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert json.loads(result.stdout or "null") == [
+        "blank",
+        "localStorage.clear",
+        "sessionStorage.clear",
+        "replace /exit/",
+    ], result.stderr
+
+
+@pytest.mark.django_db
+def test_signing_in_keeps_the_welcome_message_out_of_cookies(client, professional):
+    response = client.post("/accounts/login/", {"login": professional.email, "password": PASSWORD})
+    dashboard = client.get(response["Location"])
+
+    assert (response.status_code, dashboard.status_code) == (302, 200)
+    assert "messages" not in response.cookies
+    assert "messages" not in dashboard.cookies
+
+
+@pytest.mark.django_db
+def test_an_anonymous_visitors_csrf_cookie_ends_with_the_browser_session(client, site):
+    response = client.get("/accounts/login/")
+
+    cookie = response.cookies[settings.CSRF_COOKIE_NAME]
+    assert (cookie["max-age"], cookie["expires"]) == ("", "")
+
+
+@pytest.fixture
+def error_pages(client, site, settings):
+    """The 400, 403, 404 and 500 pages as a visitor gets them."""
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    client.raise_request_exception = False
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/no-such-page/", 404),
+        ("/attend/calendar/%00.ics", 400),
+    ],
+)
+def test_error_pages_offer_the_quick_exit(error_pages, path, status):
+    response = error_pages.get(path)
+
+    page = parse(response)
+    assert response.status_code == status
+    assert [link["href"] for link in page.exit_links] == ["/exit/"]
+    assert "/static/home/js/quick-exit.js" in page.scripts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("handler", "status"),
+    [
+        ("bad_request", 400),
+        ("permission_denied", 403),
+        ("csrf_failure", 403),
+        ("page_not_found", 404),
+        ("server_error", 500),
+    ],
+)
+def test_every_error_handler_renders_a_page_with_the_quick_exit(rf, site, handler, status):
+    from django.contrib.auth.models import AnonymousUser
+
+    from home import errors
+
+    request = rf.get("/somewhere/")
+    request.user = AnonymousUser()
+
+    response = getattr(errors, handler)(request)
+
+    page = parse(response)
+    assert response.status_code == status
+    assert [link["href"] for link in page.exit_links] == ["/exit/"]
+    assert "/static/home/js/quick-exit.js" in page.scripts
+
+
+@pytest.mark.django_db
+def test_a_form_sent_without_its_token_gets_the_friendly_403(site):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/accounts/login/", {"login": "x"})
+
+    assert response.status_code == 403
+    assert "Please send the form again" in response.content.decode()
+    assert [link["href"] for link in parse(response).exit_links] == ["/exit/"]
+
+
+@pytest.mark.django_db
+def test_a_forged_host_still_gets_the_400_page_with_the_quick_exit(error_pages):
+    response = error_pages.get("/", HTTP_HOST="evil.example.com")
+
+    assert response.status_code == 400
+    assert [link["href"] for link in parse(response).exit_links] == ["/exit/"]
 
 
 @pytest.mark.django_db
