@@ -4,6 +4,7 @@ from functools import cache
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ _ALLOWED_URL_NAMES = (
     "account_logout",
     "account_reauthenticate",
     "account_login",
+    "wagtailadmin_logout",
     "home:quick_exit",
     "home:safety",
     "set_language",
@@ -61,3 +63,38 @@ class RequireTwoFactorMiddleware:
 @cache
 def _allowed_paths() -> frozenset[str]:
     return frozenset(reverse(name) for name in _ALLOWED_URL_NAMES)
+
+
+class AdminGateMiddleware:
+    """Signed-in people without admin access get a 403 page at the Wagtail admin.
+
+    Wagtail would send them to the log-in page, which is allauth's: allauth sends a signed-in
+    person straight back to ``next``, the admin, and the two would redirect to each other for
+    ever. Visitors who are not signed in still go to the log-in page; Wagtail's log-out works.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and request.path.startswith(_admin_prefix())
+            and not request.path.startswith(_admin_open_paths())
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied
+        return self.get_response(request)
+
+
+@cache
+def _admin_prefix() -> str:
+    return reverse("wagtailadmin_home")
+
+
+@cache
+def _admin_open_paths() -> tuple[str, ...]:
+    prefix = _admin_prefix()
+    return (reverse("wagtailadmin_logout"), f"{prefix}login/", f"{prefix}password_reset/")

@@ -158,3 +158,24 @@ def test_wagtail_is_told_where_to_sign_in_and_to_leave_passwords_to_allauth(sett
         settings.WAGTAIL_PASSWORD_RESET_ENABLED,
         settings.WAGTAIL_PASSWORD_MANAGEMENT_ENABLED,
     ) == ("account_login", "account_login", False, False)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("person", ["professional", "mentor"], indirect=True)
+def test_signed_in_people_without_admin_access_get_a_403_page_not_a_redirect_loop(client, person):
+    client.force_login(person)
+
+    response = client.get("/admin/pages/")
+
+    assert response.status_code == 403
+    assert "You cannot open this page" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("person", ["professional", "mentor"], indirect=True)
+def test_signed_in_people_following_the_admin_login_link_land_on_their_dashboard(client, person):
+    client.force_login(person)
+
+    response = client.get("/admin/login/", follow=True)
+
+    assert response.redirect_chain == [(LOGIN, 302), (reverse("people:dashboard"), 302)]
