@@ -12,6 +12,9 @@ ORGANISER_PERMISSIONS = (
     ("events", "venue", "add_venue"),
     ("events", "venue", "change_venue"),
     ("events", "venue", "delete_venue"),
+    # The outbox: organisers see which e-mails failed and send them again.
+    ("core", "outboxmessage", "view_outboxmessage"),
+    ("core", "outboxmessage", "retry_outboxmessage"),
 )
 
 
@@ -33,15 +36,19 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import page_published
 
+        from core.outbox import register_composer
         from people.dashboard import register_panel
         from people.enums import Role
         from people.roles import register_permissions
         from people.selectors import register_data_section
 
+        from .messages import OUTBOX_KINDS, message_compose
         from .selectors import person_event_data
         from .views import dashboard_panel
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
+        for kind in OUTBOX_KINDS:
+            register_composer(kind, message_compose)
         register_panel(dashboard_panel)
         register_data_section("event_registrations", person_event_data)
         page_published.connect(_page_published, dispatch_uid="events.page_published")

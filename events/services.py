@@ -23,6 +23,7 @@ from impact.services import participation_record
 
 from .enums import ACTIVE, SEAT_HOLDING, AttendanceMethod, MessageKind, QuestionKind
 from .enums import RegistrationStatus as Status
+from .messages import message_enqueue
 from .models import Attendance, CalendarToken, EventPage, Registration
 
 MAX_ANSWER_LENGTH = 2000
@@ -32,9 +33,7 @@ CHECK_IN_EARLIEST = timedelta(days=1)
 
 
 def _message(registration: Registration, kind: str, key: str = "") -> None:
-    from .tasks import event_message_enqueue
-
-    event_message_enqueue(registration=registration, kind=kind, key=key)
+    message_enqueue(registration=registration, kind=kind, key=key)
 
 
 def _lock(event: EventPage) -> EventPage:
@@ -331,11 +330,13 @@ def attendance_check_in(
             checked_in_by=by,
             method=method,
         )
+    # The ledger counts the attendance when the occurrence took place, not when it was
+    # entered: a sign-in sheet typed in next month still counts in this month's reports.
     participation_record(
         kind=ParticipationKind.EVENT_ATTENDED,
         source=attendance,
         person=registration.person,
-        occurred_at=attendance.checked_in_at,
+        occurred_at=occurrence.start,
     )
     if event.attendance_certificates:
         certificate = certificate_issue(

@@ -1,13 +1,12 @@
 from .occurrences import OccurrenceChange
 from .pages import EventIndexPage, EventPage, StudyVisitPage
-from .registrations import Attendance, CalendarToken, EventMessage, Registration
+from .registrations import Attendance, CalendarToken, Registration
 from .venues import Venue
 
 __all__ = [
     "Attendance",
     "CalendarToken",
     "EventIndexPage",
-    "EventMessage",
     "EventPage",
     "OccurrenceChange",
     "Registration",

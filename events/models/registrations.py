@@ -1,4 +1,6 @@
-"""What people do around an event: registrations, attendance, reminders, calendar tokens.
+"""What people do around an event: registrations, attendance, calendar tokens.
+
+Messages to registrants are rows of the site's outbox (``core.OutboxMessage``).
 
 All of them point at the event's original page (``EventPage.original``), so every
 translation of an event shares one list. Write through ``events.services`` only.
@@ -11,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..enums import ACTIVE, SEAT_HOLDING, AttendanceMethod, MessageKind, RegistrationStatus
+from ..enums import ACTIVE, SEAT_HOLDING, AttendanceMethod, RegistrationStatus
 
 
 class Registration(models.Model):
@@ -117,33 +119,6 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration.person} @ {self.event} {self.occurrence_date}"
-
-
-class EventMessage(models.Model):
-    """One message to one registrant, claimed before it is sent so that a task run twice
-    sends it once. ``key`` tells apart messages of one kind (the occurrence and offset of
-    a reminder, the sequence of an update)."""
-
-    registration = models.ForeignKey(
-        Registration, on_delete=models.CASCADE, related_name="messages"
-    )
-    kind = models.CharField(max_length=16, choices=MessageKind.choices)
-    key = models.CharField(max_length=64, default="", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    error = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = _("event message")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["registration", "kind", "key"], name="event_message_once"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.key} → {self.registration_id}"
 
 
 def calendar_token_new() -> str:

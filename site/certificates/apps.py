@@ -17,19 +17,25 @@ class CertificatesConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
 
+        from core.outbox import register_composer
         from people.dashboard import Panel, register_panel
         from people.enums import Role
         from people.roles import register_permissions
         from people.selectors import register_data_section
 
         from .selectors import person_certificate_data
+        from .tasks import OUTBOX_KIND, certificate_email_compose
 
         register_data_section("certificates", person_certificate_data)
         register_permissions(
             Role.ORGANISER,
             ("certificates", "certificate", "view_certificate"),
             ("certificates", "certificate", "change_certificate"),
+            # The outbox: organisers see which e-mails failed and send them again.
+            ("core", "outboxmessage", "view_outboxmessage"),
+            ("core", "outboxmessage", "retry_outboxmessage"),
         )
+        register_composer(OUTBOX_KIND, certificate_email_compose)
         pre_delete.connect(
             _forget_holder, sender=settings.AUTH_USER_MODEL, dispatch_uid="certificates.forget"
         )

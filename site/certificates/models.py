@@ -17,7 +17,8 @@ class Certificate(models.Model):
     At most one valid certificate exists per (subject, kind); a reissue revokes the old one
     and points it at its replacement, so an old code still verifies as "revoked". Rows are
     never deleted: a code that once verified must never become "unknown". Write through
-    ``certificates.services`` only.
+    ``certificates.services`` only. Its e-mail is a row of the site's outbox
+    (``certificates.tasks``).
     """
 
     code = models.CharField(_("verification code"), max_length=20, unique=True, editable=False)
@@ -55,8 +56,6 @@ class Certificate(models.Model):
         blank=True,
         related_name="+",
     )
-    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True, editable=False)
-    email_error = models.TextField(_("last e-mail error"), blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

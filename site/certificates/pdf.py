@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 import segno
 from fpdf import FPDF
 
+from .enums import CertificateKind
 from .models import Certificate
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -48,7 +49,7 @@ def certificate_pdf(*, certificate: Certificate, verify_url: str, language: str 
         line(_("Certificate"), 30, "B", 10)
         line(_("This certifies that"), 13)
         line(certificate.holder_name or "—", 26, "B", 6)
-        if certificate.kind == "event_attendance":
+        if certificate.kind == CertificateKind.EVENT_ATTENDANCE:
             line(_("attended"), 13)
         else:
             line(_("has completed"), 13)

@@ -1,81 +1,87 @@
-"""E-mail a certificate to its holder, once."""
+"""E-mail a certificate to its holder, once, through the site's outbox (``core.outbox``).
 
-import logging
-import smtplib
+``certificate_email_enqueue`` queues the e-mail (keyed by the certificate, so it is queued
+once); ``certificate_email_compose`` is the outbox composer that attaches the PDF at send
+time, so the PDF is never stored and a certificate revoked meanwhile is not sent.
+"""
 
+from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from celery import shared_task
 
+from core.models import OutboxMessage
+from core.outbox import OutboxCancel, outbox_enqueue, outbox_send
+
 from .models import Certificate
 from .pdf import certificate_pdf
 
-logger = logging.getLogger(__name__)
-TRANSIENT = (
-    smtplib.SMTPServerDisconnected,
-    smtplib.SMTPConnectError,
-    ConnectionError,
-    TimeoutError,
-)
+OUTBOX_KIND = "certificates.email"
 
 
 def verify_url_for(certificate: Certificate) -> str:
-    from django.conf import settings
-
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "certificates:verify", kwargs={"code": certificate.code}
     )
 
 
-@shared_task(name="certificates.email", bind=True, max_retries=5, acks_late=True)
-def certificate_email_task(self, certificate_id: int) -> str:
-    """Send the PDF to the holder. Running it twice sends one e-mail: `emailed_at` is set
-    under a row lock before sending, and cleared again if sending fails."""
-    with transaction.atomic():
-        certificate = (
-            Certificate.objects.select_for_update(of=("self",))
-            .select_related("holder__profile")
-            .filter(pk=certificate_id)
-            .first()
-        )
-        if certificate is None or not certificate.is_valid or certificate.emailed_at:
-            return "skipped"
-        if certificate.holder is None or not certificate.holder.email:
-            return "skipped"
-        Certificate.objects.filter(pk=certificate.pk).update(emailed_at=timezone.now())
-    profile = getattr(certificate.holder, "profile", None)
-    language = getattr(profile, "preferred_language", "") or "en"
+def _key(certificate: Certificate) -> str:
+    return f"{OUTBOX_KIND}:{certificate.pk}"
+
+
+def certificate_email_enqueue(*, certificate: Certificate) -> OutboxMessage | None:
+    """Queue the certificate's e-mail, sent after commit. None when it was queued before,
+    or when there is no one to send it to."""
+    holder = certificate.holder
+    if not certificate.is_valid or holder is None or not holder.email:
+        return None
+    profile = getattr(holder, "profile", None)
+    return outbox_enqueue(
+        kind=OUTBOX_KIND,
+        source=certificate,
+        key=_key(certificate),
+        to_user=holder,
+        language=getattr(profile, "preferred_language", "") or "",
+    )
+
+
+def certificate_email_compose(message: OutboxMessage) -> EmailMessage:
+    """The outbox composer, in the holder's language (active while it runs)."""
+    certificate = message.source
+    if not certificate.is_valid:
+        raise OutboxCancel(_("The certificate was revoked before it was sent."))
+    language = translation.get_language() or settings.LANGUAGE_CODE
     url = verify_url_for(certificate)
-    try:
-        with translation.override(language):
-            message = EmailMessage(
-                subject=_("Your Linkage certificate: %(title)s") % {"title": certificate.title},
-                body=_(
-                    "Hello %(name)s,\n\nyour certificate is attached. Anyone can check it at\n"
-                    "%(url)s\n\nThe Linkage team"
-                )
-                % {"name": certificate.holder_name, "url": url},
-                to=[certificate.holder.email],
-            )
-            message.attach(
-                f"certificate-{certificate.code}.pdf",
-                certificate_pdf(certificate=certificate, verify_url=url, language=language),
-                "application/pdf",
-            )
-            message.send()
-    except TRANSIENT as exc:
-        Certificate.objects.filter(pk=certificate.pk).update(emailed_at=None)
-        if self.request.retries >= self.max_retries:
-            Certificate.objects.filter(pk=certificate.pk).update(email_error=str(exc)[:1000])
-            raise
-        raise self.retry(exc=exc, countdown=min(600, 30 * 2**self.request.retries)) from exc
-    Certificate.objects.filter(pk=certificate.pk).update(email_error="")
-    return "sent"
+    email = EmailMessage(
+        subject=_("Your Linkage certificate: %(title)s") % {"title": certificate.title},
+        body=_(
+            "Hello %(name)s,\n\nyour certificate is attached. Anyone can check it at\n"
+            "%(url)s\n\nThe Linkage team"
+        )
+        % {"name": certificate.holder_name, "url": url},
+    )
+    email.attach(
+        f"certificate-{certificate.code}.pdf",
+        certificate_pdf(certificate=certificate, verify_url=url, language=language),
+        "application/pdf",
+    )
+    return email
 
 
-def certificate_email_enqueue(*, certificate: Certificate) -> None:
-    transaction.on_commit(lambda: certificate_email_task.delay(certificate.pk))
+@shared_task(name="certificates.email")
+def certificate_email_task(certificate_id: int) -> str:
+    """Queue and send a certificate's e-mail now. Kept under its old name for tasks queued
+    before the outbox existed; running it twice sends once (the outbox key)."""
+    certificate = (
+        Certificate.objects.select_related("holder__profile").filter(pk=certificate_id).first()
+    )
+    if certificate is None:
+        return "skipped"
+    certificate_email_enqueue(certificate=certificate)
+    message = OutboxMessage.objects.filter(key=_key(certificate)).first()
+    if message is None:
+        return "skipped"
+    return outbox_send(message_id=message.pk).status

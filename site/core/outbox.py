@@ -168,13 +168,22 @@ def is_transient(error: Exception) -> bool:
     return isinstance(error, ConnectionError | TimeoutError | OSError)
 
 
+def _text(reply) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+
+
 def _describe(error: Exception) -> str:
+    """The error as an organiser reads it: the server's code and words, no Python."""
     if isinstance(error, smtplib.SMTPResponseException):
-        reply = error.smtp_error
-        if isinstance(reply, bytes):
-            reply = reply.decode("utf-8", "replace")
-        return f"{type(error).__name__}: {error.smtp_code} {reply}"[:ERROR_LENGTH]
-    return f"{type(error).__name__}: {error}"[:ERROR_LENGTH]
+        detail = f"{error.smtp_code} {_text(error.smtp_error)}"
+    elif isinstance(error, smtplib.SMTPRecipientsRefused):
+        detail = "; ".join(
+            f"{address} {code} {_text(reply)}"
+            for address, (code, reply) in error.recipients.items()
+        )
+    else:
+        detail = str(error)
+    return f"{type(error).__name__}: {detail}"[:ERROR_LENGTH]
 
 
 def _claim(message_id: int, now: datetime) -> bool:

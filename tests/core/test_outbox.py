@@ -157,7 +157,10 @@ def test_a_transient_error_fails_for_good_after_the_last_attempt(person, setting
 @pytest.mark.parametrize(
     ("name", "error"),
     [
-        ("RecipientRefusedBackend", "SMTPRecipientsRefused: {'vjosa@example.org': (550, "),
+        (
+            "RecipientRefusedBackend",
+            "SMTPRecipientsRefused: vjosa@example.org 550 5.1.1 No such user",
+        ),
         ("Reply554Backend", "SMTPDataError: 554 5.7.1 Message rejected"),
     ],
 )
@@ -167,7 +170,7 @@ def test_a_permanent_refusal_fails_at_once_with_the_error(person, settings, name
     assert outbox.outbox_send(message_id=message.pk).status == OutboxStatus.FAILED
     message.refresh_from_db()
     assert (message.status, message.attempts, message.sent_at) == (OutboxStatus.FAILED, 1, None)
-    assert message.last_error[: len(error)] == error
+    assert message.last_error == error
 
 
 def test_a_lost_connection_is_retried(person, settings):

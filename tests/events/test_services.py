@@ -10,11 +10,14 @@ from django.utils import timezone
 import pytest
 
 from certificates.models import Certificate
+from core.enums import OutboxStatus
+from core.models import OutboxMessage
+from core.outbox import outbox_send
 from events import services
-from events.enums import MessageKind, RegistrationStatus
-from events.models import Attendance, EventMessage, OccurrenceChange, Registration
+from events.enums import RegistrationStatus
+from events.messages import reminders_due
+from events.models import Attendance, OccurrenceChange, Registration
 from events.schedule import Schedule
-from events.tasks import reminders_due
 from impact.models import Participation
 from tests.factories import UserFactory
 from tests.factories.events import a_date, event_page
@@ -254,22 +257,21 @@ def test_reminders_are_queued_once_per_offset_even_when_run_twice(
         assert reminders_due(now=start - timedelta(hours=1)) == 1
         assert reminders_due(now=start - timedelta(minutes=30)) == 0
     keys = list(
-        EventMessage.objects.filter(kind=MessageKind.REMINDER)
+        OutboxMessage.objects.filter(kind="events.reminder")
         .order_by("pk")
         .values_list("key", flat=True)
     )
-    assert keys == [f"{event.start_date.isoformat()}:72h", f"{event.start_date.isoformat()}:2h"]
+    prefix = f"events:{registration.pk}:reminder:{event.start_date.isoformat()}"
+    assert keys == [f"{prefix}:72h", f"{prefix}:2h"]
     assert len([m for m in mail.outbox if m.subject.startswith("Reminder")]) == 2
 
 
-def test_a_message_task_run_twice_sends_once(people, django_capture_on_commit_callbacks):
-    from events.tasks import event_message_send_task
-
+def test_a_message_sent_twice_is_sent_once(people, django_capture_on_commit_callbacks):
     event = event_page()
     with django_capture_on_commit_callbacks(execute=True):
         services.registration_create(event=event, person=people[0])
-    message = EventMessage.objects.get(kind=MessageKind.CONFIRMATION)
-    assert event_message_send_task.apply(args=[message.pk]).get() == "skipped"
+    message = OutboxMessage.objects.get(kind="events.confirmation")
+    assert outbox_send(message_id=message.pk).status == "skipped"
     assert len(mail.outbox) == 1
 
 
@@ -379,15 +381,13 @@ def test_confirmation_is_sent_by_a_real_worker(celery_worker_live, people):
 
     event = event_page()
     services.registration_create(event=event, person=people[0])
-    message = EventMessage.objects.get(kind=MessageKind.CONFIRMATION)
-    # sent_at is set when the worker claims the message, just before it sends: wait for
-    # the e-mail itself.
-    for _ in range(200):
-        if mail.outbox:
+    message = OutboxMessage.objects.get(kind="events.confirmation")
+    for _ in range(300):
+        message.refresh_from_db()
+        if message.status == OutboxStatus.SENT:
             break
         clock.sleep(0.1)
-    message.refresh_from_db()
-    assert message.sent_at is not None
+    assert (message.status, message.attempts) == (OutboxStatus.SENT, 1)
     assert [m.to for m in mail.outbox] == [[people[0].email]]
     assert Registration.objects.get().status == RegistrationStatus.CONFIRMED
 
@@ -430,18 +430,13 @@ def test_raising_the_number_of_places_offers_them_to_the_waiting_list(people):
     assert event.sequence == 0  # more places is not a change calendars need to hear about
 
 
-def test_a_message_that_cannot_be_sent_is_marked_unsent_with_the_error(people, monkeypatch):
-    from events import tasks
+def test_a_walk_in_entered_later_counts_when_the_occurrence_took_place(people, organiser):
+    from events.schedule import aware
 
-    event = event_page()
-    services.registration_create(event=event, person=people[0])  # no commit: not sent yet
-    message = EventMessage.objects.get(kind=MessageKind.CONFIRMATION)
-
-    def broken(message):
-        raise ValueError("recipient refused")
-
-    monkeypatch.setattr(tasks, "message_compose", broken)
-    with pytest.raises(ValueError):
-        tasks.event_message_send_task.apply(args=[message.pk], throw=True)
-    message.refresh_from_db()
-    assert (message.sent_at, message.error) == (None, "ValueError('recipient refused')")
+    day = a_date(-40)
+    event = event_page(start_date=day, start_time=time(10, 0), end_time=time(13, 0))
+    registration = services.registration_for_check_in(event=event, person=people[0])
+    services.attendance_check_in(registration=registration, occurrence_date=day, by=organiser)
+    assert list(Participation.objects.values_list("kind", "occurred_at")) == [
+        ("event_attended", aware(day, time(10, 0), "Europe/Vilnius"))
+    ]
