@@ -43,9 +43,21 @@ def _subject_lookup(*, subject: models.Model, kind: str) -> dict:
     }
 
 
+def _refuse_nul(**texts: str) -> None:
+    """PostgreSQL cannot store a NUL character: refuse it with a message, not a 500."""
+    errors = {
+        name: _("This text contains an invisible control character (NUL).")
+        for name, text in texts.items()
+        if "\x00" in (text or "")
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
 def _insert(certificate: Certificate) -> Certificate:
     """Validate and insert with a fresh code, drawing another on the (astronomically rare)
     collision. An IntegrityError on the one-valid-per-subject constraint is re-raised."""
+    _refuse_nul(holder_name=certificate.holder_name, title=certificate.title)
     certificate.full_clean(exclude=["code"], validate_unique=False, validate_constraints=False)
     for attempt in range(_CODE_ATTEMPTS):
         certificate.code = certificate_code_new()
@@ -111,6 +123,7 @@ def _revoke_locked(*, certificate: Certificate, by, reason: str) -> Certificate:
         raise ValidationError(_("This certificate is already revoked."))
     # Only the reason is validated: the rest may legitimately fail full_clean now, e.g. the
     # blank name of a holder whose account was deleted.
+    _refuse_nul(revoked_reason=reason)
     try:
         Certificate._meta.get_field("revoked_reason").clean(reason, certificate)
     except ValidationError as error:
@@ -158,13 +171,21 @@ def certificate_reissue(
     by,
     holder_name: str | None = None,
     title: str | None = None,
+    reason: str = "",
 ) -> Certificate:
     """Replace a valid certificate by a new one with a new code (e.g. a corrected name).
 
-    The old one is revoked with the reason "reissued" and points at the new one through
-    ``replaced_by``; the completion date and holder carry over, the issue date is today.
-    Returns the new certificate. Sends ``certificate_reissued`` (old=, new=).
+    This is the only way to change what a certificate says: certificates are never edited
+    in place, so a code that verified once for a name and a course always will, or says
+    "revoked". The old one is revoked with the reason "reissued" and points at the new one
+    through ``replaced_by``; the completion date and holder carry over, the issue date is
+    today. ``reason`` (why it was reissued) goes to the audit log. Returns the new
+    certificate. Sends ``certificate_reissued`` (old=, new=).
     """
+    reason = (reason or "").strip()
+    _refuse_nul(reason=reason)
+    if len(reason) > Certificate._meta.get_field("revoked_reason").max_length:
+        raise ValidationError({"reason": _("The reason is too long.")})
     old = _locked(certificate)
     if old.status == CertificateStatus.REVOKED:
         raise ValidationError(_("A revoked certificate cannot be reissued."))
@@ -189,7 +210,7 @@ def certificate_reissue(
         instance=new,
         action="certificates.reissue",
         user=by,
-        data={"replaces": old.code},
+        data={"replaces": old.code, "reason": reason},
     )
     certificate.status, certificate.revoked_at, certificate.revoked_reason = (
         old.status,

@@ -1,15 +1,78 @@
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
-from django.utils.translation import gettext as _
+"""Certificates in the Wagtail admin: read-only list and inspect view, with "Revoke or
+reissue" buttons. There is no add, edit or delete: certificates are issued by
+certificates.services when a course or an event is completed, and changed only by revoking
+or reissuing them (admin_views), so a code never verifies for something it did not say."""
+
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button, ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
+from . import admin_views
 from .models import Certificate
-from .services import certificate_reissue, certificate_revoke
+
+READ_ONLY_ACTIONS = ("add", "change", "delete")
+
+
+class CertificatePolicy(ModelPermissionPolicy):
+    """Nobody adds, edits or deletes a certificate in the admin, superusers included."""
+
+    def user_has_permission(self, user, action):
+        if action in READ_ONLY_ACTIONS:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def users_with_any_permission(self, actions, include_superusers=True):
+        actions = [action for action in actions if action not in READ_ONLY_ACTIONS]
+        if not actions:
+            return self.user_model._default_manager.none()
+        return super().users_with_any_permission(actions, include_superusers)
+
+
+register_permission_policy(Certificate, CertificatePolicy(Certificate))
+
+
+def _manage_url(certificate: Certificate) -> str:
+    return reverse("certificates_manage", args=[certificate.pk])
+
+
+class CertificateIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.is_valid and admin_views.may_manage(self.request.user):
+            buttons.append(
+                ListingButton(
+                    gettext_lazy("Revoke or reissue"),
+                    url=_manage_url(instance),
+                    icon_name="undo",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class CertificateInspectView(InspectView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.object.is_valid and admin_views.may_manage(self.request.user):
+            buttons.append(
+                Button(
+                    gettext_lazy("Revoke or reissue"),
+                    url=_manage_url(self.object),
+                    icon_name="undo",
+                    priority=5,
+                )
+            )
+        return buttons
 
 
 class CertificateViewSet(ModelViewSet):
@@ -18,37 +81,16 @@ class CertificateViewSet(ModelViewSet):
     menu_label = gettext_lazy("Certificates")
     menu_order = 850
     add_to_admin_menu = True
+    index_view_class = CertificateIndexView
+    inspect_view_class = CertificateInspectView
     inspect_view_enabled = True
+    copy_view_enabled = False
     list_display = ["code", "holder_name", "title", "kind", "issued_on", "status"]
     list_filter = ["kind", "status", "issued_on"]
     search_fields = ["code", "holder_name", "title"]
-    form_fields = ["holder_name", "title"]
-
-
-def manage(request, pk: int):
-    """Revoke (with a reason) or reissue (with a corrected name) one certificate."""
-    if not request.user.has_perm("certificates.change_certificate"):
-        raise PermissionDenied
-    certificate = get_object_or_404(Certificate, pk=pk)
-    if request.method == "POST":
-        try:
-            if request.POST.get("action") == "revoke":
-                certificate_revoke(
-                    certificate=certificate, by=request.user, reason=request.POST.get("reason", "")
-                )
-                messages.success(request, _("Certificate revoked."))
-            elif request.POST.get("action") == "reissue":
-                new = certificate_reissue(
-                    certificate=certificate,
-                    by=request.user,
-                    holder_name=request.POST.get("holder_name") or None,
-                )
-                messages.success(request, _("Reissued with code %(code)s.") % {"code": new.code})
-                return redirect("certificates_manage", pk=new.pk)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        return redirect("certificates_manage", pk=certificate.pk)
-    return render(request, "certificates/admin/manage.html", {"certificate": certificate})
+    # The edit and add views exist in Wagtail's viewset, but CertificatePolicy refuses them
+    # to everyone; these fields only keep the viewset well-formed.
+    form_fields = ["revoked_reason"]
 
 
 @hooks.register("register_admin_viewset")
@@ -57,8 +99,12 @@ def register_certificate_viewset():
 
 
 @hooks.register("register_admin_urls")
-def register_manage_url():
-    return [path("certificates/<int:pk>/manage/", manage, name="certificates_manage")]
+def register_manage_urls():
+    return [
+        path("certificates/<int:pk>/manage/", admin_views.manage, name="certificates_manage"),
+        path("certificates/<int:pk>/revoke/", admin_views.revoke, name="certificates_revoke"),
+        path("certificates/<int:pk>/reissue/", admin_views.reissue, name="certificates_reissue"),
+    ]
 
 
 @hooks.register("register_log_actions")
