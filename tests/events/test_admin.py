@@ -387,26 +387,35 @@ def test_sign_in_sheet_lists_confirmed_people_and_empty_rows(event, register, or
 # --- Import ---------------------------------------------------------------------------------
 
 
-def test_import_with_a_bad_row_writes_nothing_and_names_the_line(event, register, organiser_client):
+def preview_of(client, event, file, capture):
+    """Upload ``file`` and follow to its job page (the preview task runs on commit)."""
+    with capture(execute=True):
+        response = client.post(url("import", event), {"file": file})
+    assert response.status_code == 302
+    return client.get(response.url)
+
+
+def test_import_with_a_bad_row_writes_nothing_and_names_the_line(
+    event, register, organiser_client, django_capture_on_commit_callbacks
+):
     register("amina@example.org")
     register("besa@example.org")
 
-    response = organiser_client.post(
-        url("import", event),
-        {
-            "file": upload(
-                "email,date,attended\n"
-                f"amina@example.org,{DAY},yes\n"
-                "\n"
-                "nobody@example.org,,\n"
-                f"besa@example.org,{NEXT_DAY},yes\n"
-                f"amina@example.org,{EVENT_DAY:%d/%m/%Y},\n"
-            )
-        },
+    response = preview_of(
+        organiser_client,
+        event,
+        upload(
+            "email,date,attended\n"
+            f"amina@example.org,{DAY},yes\n"
+            "\n"
+            "nobody@example.org,,\n"
+            f"besa@example.org,{NEXT_DAY},yes\n"
+            f"amina@example.org,{EVENT_DAY:%d/%m/%Y},\n"
+        ),
+        django_capture_on_commit_callbacks,
     )
 
-    assert response.status_code == 400
-    assert [(row["line"], row["messages"]) for row in response.context["preview"]["invalid"]] == [
+    assert [(row["line"], row["messages"]) for row in response.context["errors"]] == [
         (4, ["No Linkage account uses this e-mail."]),
         (5, [f"The event does not take place on {NEXT_DAY}."]),
         (6, [f"“{EVENT_DAY:%d/%m/%Y}” is not a date: write it as 12.05.2026 or 2026-05-12."]),
@@ -419,7 +428,7 @@ def test_import_with_a_bad_row_writes_nothing_and_names_the_line(event, register
 
 
 def test_a_valid_import_previews_then_checks_everyone_in(
-    event, register, organiser_client, organiser
+    event, register, organiser_client, organiser, django_capture_on_commit_callbacks
 ):
     amina = register("amina@example.org")
     besa = register("besa@example.org", status=RegistrationStatus.WAITLISTED)
@@ -433,14 +442,14 @@ def test_a_valid_import_previews_then_checks_everyone_in(
         "fjolla@example.org;;no\n"
     )
 
-    preview = organiser_client.post(url("import", event), {"file": upload(sheet)})
+    preview = preview_of(organiser_client, event, upload(sheet), django_capture_on_commit_callbacks)
 
-    assert preview.status_code == 200
     assert (preview.context["preview"]["new"], preview.context["preview"]["skipped"]) == (3, 1)
     assert Attendance.objects.count() == 0
-    payload = preview.context["confirm_form"].initial["payload"]
+    job = preview.context["job"]
 
-    confirmed = organiser_client.post(url("import", event), {"payload": payload})
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = organiser_client.post(url("import", event), {"job": job.pk})
 
     assert confirmed.status_code == 302
     assert sorted(
@@ -454,16 +463,21 @@ def test_a_valid_import_previews_then_checks_everyone_in(
     amina.refresh_from_db()
     besa.refresh_from_db()
     assert (amina.status, besa.status) == (RegistrationStatus.CONFIRMED,) * 2
+    job.refresh_from_db()
+    assert (job.status, bytes(job.data), job.summary["checked_in"]) == ("done", b"", 3)
 
 
-def test_import_refuses_a_tampered_preview(event, organiser_client):
-    response = organiser_client.post(url("import", event), {"payload": "forged"})
+@pytest.mark.parametrize("job_id", ["forged", "999999"])
+def test_import_refuses_a_confirmation_of_no_job(event, organiser_client, job_id):
+    response = organiser_client.post(url("import", event), {"job": job_id})
 
-    assert response.status_code == 302
+    assert response.status_code == 404
     assert Attendance.objects.count() == 0
 
 
-def test_import_of_an_xlsx_sheet(event, register, organiser_client):
+def test_import_of_an_xlsx_sheet(
+    event, register, organiser_client, django_capture_on_commit_callbacks
+):
     register("amina@example.org")
     book = openpyxl.Workbook()
     book.active.append(["email", "date"])
@@ -471,12 +485,54 @@ def test_import_of_an_xlsx_sheet(event, register, organiser_client):
     data = io.BytesIO()
     book.save(data)
 
-    preview = organiser_client.post(
-        url("import", event),
-        {"file": SimpleUploadedFile("sheet.xlsx", data.getvalue())},
+    preview = preview_of(
+        organiser_client,
+        event,
+        SimpleUploadedFile("sheet.xlsx", data.getvalue()),
+        django_capture_on_commit_callbacks,
     )
 
     assert preview.context["preview"]["new"] == 1
+
+
+def test_an_xlsx_formula_without_a_saved_value_refuses_the_file(event, register, organiser_client):
+    register("amina@example.org")
+    book = openpyxl.Workbook()
+    book.active.append(["email", "date"])
+    book.active.append(['=LOWER("AMINA@example.org")', ""])  # never calculated: no value
+    data = io.BytesIO()
+    book.save(data)
+
+    response = organiser_client.post(
+        url("import", event), {"file": SimpleUploadedFile("sheet.xlsx", data.getvalue())}
+    )
+
+    assert response.status_code == 400
+    assert response.context["upload_form"].errors["file"] == [
+        "Cell A2 holds a formula whose result was never saved. Open the file in a spreadsheet "
+        "program, save it, and upload it again (or paste the values instead of the formula)."
+    ]
+    assert Attendance.objects.count() == 0
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_a_sheet_preview_runs_the_same_queries_for_1_or_3_people(
+    n, event, registered, organiser, django_assert_num_queries
+):
+    from core.spreadsheets import read_table
+    from events.resources import attendance_import
+
+    people = registered(n)
+    sheet = "email\n" + "".join(f"{r.person.email}\n" for r in people)
+    dataset, lines = read_table(sheet.encode(), "csv", columns=("email", "date", "attended"))
+    event.original = event
+
+    with django_assert_num_queries(12):  # 3 reads; the rest are savepoints
+        preview = attendance_import(
+            event=event, by=organiser, dataset=dataset, line_numbers=lines, dry_run=True
+        )
+
+    assert (preview["new"], preview["invalid"]) == (n, [])
 
 
 # --- Exports --------------------------------------------------------------------------------
@@ -555,6 +611,86 @@ def test_date_range_export_validates_the_range(date_from, date_to, error, organi
 
     assert response.status_code == 400
     assert response.context["form"].errors == {"date_to": [error]}
+
+
+@pytest.mark.parametrize(
+    "date_from, date_to, errors",
+    [
+        (
+            "0001-01-01",
+            "0001-01-02",
+            {
+                "date_from": ["Choose a date between 2000 and 2100."],
+                "date_to": ["Choose a date between 2000 and 2100."],
+            },
+        ),
+        ("2030-01-01", "9999-12-31", {"date_to": ["Choose a date between 2000 and 2100."]}),
+    ],
+)
+def test_date_range_export_outside_any_calendar_is_refused_not_a_500(
+    date_from, date_to, errors, organiser_client
+):
+    response = organiser_client.get(
+        reverse("events_admin:export_range"),
+        {"date_from": date_from, "date_to": date_to, "kind": "attendance", "fmt": "xlsx"},
+    )
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == errors
+
+
+def test_export_neutralises_formulas_in_question_labels_too(event, register, organiser_client):
+    event.questions = [question(DIET, '=HYPERLINK("http://evil.example","Diet")')]
+    event.save()
+    register("amina@example.org", answers={DIET: "None"})
+
+    csv_response = organiser_client.get(url("export", event, "registrations", "csv"))
+    xlsx_response = organiser_client.get(url("export", event, "registrations", "xlsx"))
+
+    header = b"".join(csv_response.streaming_content).decode("utf-8-sig").splitlines()[0]
+    assert header.endswith(',"\'=HYPERLINK(""http://evil.example"",""Diet"")"')
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content))).active
+    cell = sheet.cell(row=1, column=10)
+    assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://evil.example","Diet")', "s")
+
+
+def test_xlsx_export_of_an_event_whose_title_excel_forbids_in_a_sheet_name(
+    event, register, organiser_client
+):
+    event.title = "Safety planning: police / social work [Q3] - what? who*? a very long title"
+    event.save()
+    register("amina@example.org")
+
+    response = organiser_client.get(url("export", event, "registrations", "xlsx"))
+
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert book.sheetnames == ["Safety planning- police - socia"]
+
+
+def test_check_in_with_a_registration_id_that_is_not_a_number(event, organiser_client):
+    response = organiser_client.post(
+        url("check_in", event),
+        {"registration": "12abc", "date": EVENT_DAY.isoformat()},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        "Choose a person from the list to check in."
+    ]
+    assert Attendance.objects.count() == 0
+
+
+def test_a_very_long_check_in_search_is_cut_with_a_message(event, register, organiser_client):
+    register("amina@example.org", name="Amina Hoxha")
+
+    response = organiser_client.get(url("check_in", event), {"q": "Amina" + "x" * 100_000})
+
+    assert response.status_code == 200
+    assert response.context["query"] == "Amina" + "x" * 95
+    assert [str(m) for m in response.context["messages"]] == [
+        "Searches are limited to 100 characters; only the first ones were used."
+    ]
 
 
 def test_date_range_export_covers_the_events_in_it(event, register, organiser_client):
