@@ -9,7 +9,7 @@ from tests.factories import OrganisationFactory
 # Measured for one ledger row, after a first request has warmed the per-process caches
 # (content types, Wagtail's site root paths). Includes the panels feature apps add (courses):
 # a new panel that queries the database raises it, on purpose.
-DASHBOARD_QUERIES = 20
+DASHBOARD_QUERIES = 15
 
 
 @pytest.mark.django_db
