@@ -11,6 +11,7 @@ a cookie with a NUL is dropped, as if the browser had not sent it.
 
 import copy
 
+from django.conf import settings
 from django.http import HttpRequest, QueryDict
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
@@ -46,7 +47,10 @@ def bad_request_response(request: HttpRequest):
     clean.POST = QueryDict()
     language = translation.get_language_from_request(request, check_path=True)
     with translation.override(language):
-        return render(clean, "400.html", status=400)
+        response = render(clean, "400.html", status=400)
+    # Answered before XFrameOptionsMiddleware runs: no page of ours may be framed.
+    response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+    return response
 
 
 class RefuseNulBytesMiddleware:

@@ -76,3 +76,23 @@ def test_responses_keep_resources_to_this_origin(client, home_page):
     response = client.get("/")
 
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/safety/?q=%00", "/attend/calendar/%00.ics"])
+def test_the_400_page_for_nul_bytes_keeps_the_public_policy_and_no_inline_code(
+    client, home_page, path
+):
+    response = client.get(path)
+
+    assert (response.status_code, response["Content-Security-Policy"]) == (400, PUBLIC_CSP)
+    assert (response["X-Frame-Options"], inline_code(response)) == ("DENY", [])
+
+
+@pytest.mark.django_db
+def test_the_403_page_for_people_without_admin_access_carries_no_inline_code(client, professional):
+    client.force_login(professional)
+
+    response = client.get("/admin/pages/")
+
+    assert (response.status_code, inline_code(response)) == (403, [])
