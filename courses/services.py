@@ -8,6 +8,7 @@ queues the e-mail.
 """
 
 from collections.abc import Mapping
+from datetime import timedelta
 from functools import partial
 from uuid import UUID
 
@@ -31,6 +32,9 @@ from .selectors import (
     find_check,
     prerequisites_missing,
 )
+
+# Reopening the lesson last opened within this time is not recorded again.
+VISIT_RESOLUTION = timedelta(minutes=5)
 
 
 class PrerequisitesMissing(ValidationError):
@@ -122,8 +126,15 @@ def enrolment_create(
 
 
 def lesson_visit(*, enrolment: Enrolment, lesson: LessonPage) -> None:
-    """Remember the lesson a learner opened, for "resume where I left off"."""
+    """Remember the lesson a learner opened, for "resume where I left off". Reopening the
+    same lesson within a few minutes writes nothing (a reload is not new activity)."""
     now = timezone.now()
+    if (
+        enrolment.last_lesson_key == lesson.translation_key
+        and enrolment.last_activity_at is not None
+        and now - enrolment.last_activity_at < VISIT_RESOLUTION
+    ):
+        return
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_lesson_key=lesson.translation_key, last_activity_at=now
     )

@@ -1,6 +1,10 @@
-"""The learner's side: the catalogue, course and lesson pages (their context), the
-pre- and post-test pages, and the POST endpoints for enrolling, completing a lesson and
-submitting a knowledge check. Every page works without JavaScript (plain forms, PRG)."""
+"""The learner's actions: enrolling, completing a lesson, submitting a knowledge check and
+resuming, as plain forms with post/redirect/get (no JavaScript needed); and the "My
+Linkage" panel. The pages themselves are Wagtail's: their context is built by
+``selectors.pages``.
+
+Every action checks the course's page privacy (login, password, groups) as Wagtail does
+before serving the page: someone who may not see a course cannot act on it either."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,157 +12,23 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from wagtail.models import Locale, Page
 
+from core.pages import page_viewable
 from people.dashboard import Panel
 
 from . import selectors, services
 from .checks import SubmissionRefused
 from .enums import CheckKind
-from .forms import CatalogueFilterForm, EnrolForm
+from .forms import EnrolForm
 from .models import CoursePage, LessonPage
 
 # Refusals that are the learner's state (not tampering) answer 409; the rest 400.
 _CONFLICT_CODES = {"attempts", "passed", "locked", "resubmitted"}
-
-
-# --- Page contexts (called from the pages' get_context) -------------------------------------
-
-
-def catalogue_context(request, index) -> dict:
-    form = CatalogueFilterForm(request.GET or None)
-    filters = form.filters()
-    entries = selectors.catalogue(index=index, person=request.user, **filters)
-    return {"filter_form": form, "entries": entries, "filtered": bool(filters)}
-
-
-def course_page_context(request, course: CoursePage) -> dict:
-    user = request.user
-    enrolment = selectors.enrolment_for(person=user, course_key=course.translation_key)
-    outline = selectors.course_outline(course=course)
-    completed = selectors.completed_lesson_keys(enrolment=enrolment)
-    attempts = selectors.attempts_by_check(enrolment=enrolment)
-    progress = selectors.course_progress(
-        enrolment=enrolment,
-        course=course,
-        lesson_keys=outline.lesson_keys,
-        completed_keys=completed,
-        attempts=attempts,
-    )
-    for lesson in outline.lessons:
-        lesson.done = lesson.key in completed
-    context = {
-        "enrolment": enrolment,
-        "outline": outline,
-        "progress": progress,
-        "languages": selectors.course_languages(course=course),
-        "tests": selectors.course_test_states(
-            course=course,
-            enrolment=enrolment,
-            progress=progress,
-            attempts=attempts,
-            course_url=course.get_url(request) or "",
-        ),
-    }
-    if enrolment is None:
-        cohorts = selectors.open_cohorts(course_key=course.translation_key)
-        context.update(
-            missing_prerequisites=selectors.prerequisites_missing(course=course, person=user),
-            cohorts=cohorts,
-            enrol_form=EnrolForm(cohorts=cohorts),
-        )
-    else:
-        context.update(
-            resume=selectors.resume_lesson(
-                enrolment=enrolment, outline=outline, completed_keys=completed
-            ),
-        )
-    return context
-
-
-def lesson_page_context(request, lesson: LessonPage) -> dict:
-    course = CoursePage.objects.get(path=lesson.path[: -lesson.steplen])
-    enrolment = selectors.enrolment_for(person=request.user, course_key=course.translation_key)
-    outline = selectors.course_outline(course=course)
-    completed = selectors.completed_lesson_keys(enrolment=enrolment)
-    attempts = selectors.attempts_by_check(enrolment=enrolment)
-    progress = selectors.course_progress(
-        enrolment=enrolment,
-        course=course,
-        lesson_keys=outline.lesson_keys,
-        completed_keys=completed,
-        attempts=attempts,
-    )
-    for entry in outline.lessons:
-        entry.done = entry.key in completed
-    if enrolment is not None:
-        services.lesson_visit(enrolment=enrolment, lesson=lesson)
-    previous, following = outline.neighbours(lesson.translation_key)
-    body = [
-        (
-            block,
-            selectors.check_state(
-                check=selectors.check_from_block(block),
-                attempts=attempts.get(str(block.id), []),
-                enrolment=enrolment,
-                action=reverse(
-                    "courses:check_submit", kwargs={"page_id": lesson.pk, "block_id": block.id}
-                ),
-            )
-            if block.block_type == "knowledge_check"
-            else None,
-        )
-        for block in lesson.body
-    ]
-    return {
-        "course": course,
-        "enrolment": enrolment,
-        "outline": outline,
-        "progress": progress,
-        "lesson_done": lesson.translation_key in completed,
-        "has_checks": any(state for _block, state in body),
-        "body_items": body,
-        "previous_lesson": previous,
-        "next_lesson": following,
-    }
-
-
-# --- Pre- and post-test pages (routes of CoursePage) ----------------------------------------
-
-
-def course_test(request, course: CoursePage, kind: str):
-    block = course.test_block(kind)
-    if block is None:
-        raise Http404
-    enrolment = selectors.enrolment_for(person=request.user, course_key=course.translation_key)
-    attempts = selectors.attempts_by_check(enrolment=enrolment)
-    progress = selectors.course_progress(enrolment=enrolment, course=course, attempts=attempts)
-    states = selectors.course_test_states(
-        course=course,
-        enrolment=enrolment,
-        progress=progress,
-        attempts=attempts,
-        course_url=course.get_url(request) or "",
-    )
-    state = next((s for s in states if s.check.kind == kind), None)
-    return TemplateResponse(
-        request,
-        "courses/course_test.html",
-        {
-            "page": course,
-            "self": course,
-            "course": course,
-            "enrolment": enrolment,
-            "progress": progress,
-            "test": state,
-            "kind": kind,
-        },
-    )
 
 
 # --- Actions (POST, then redirect) ----------------------------------------------------------
@@ -173,10 +43,19 @@ def _to(url: str) -> HttpResponseRedirect:
     return HttpResponseRedirect(url, status=303)
 
 
+def _viewable(queryset, request, **lookup):
+    """The live page, or 404 when it does not exist or its privacy settings keep this
+    person out (the same answer, so a restricted course is not revealed)."""
+    page = get_object_or_404(queryset.live(), **lookup)
+    if not page_viewable(request, page):
+        raise Http404
+    return page
+
+
 @require_POST
 @login_required
 def enrol(request, page_id: int):
-    course = get_object_or_404(CoursePage.objects.live(), pk=page_id)
+    course = _viewable(CoursePage.objects, request, pk=page_id)
     cohorts = selectors.open_cohorts(course_key=course.translation_key)
     form = EnrolForm(request.POST, cohorts=cohorts)
     cohort = None
@@ -205,8 +84,8 @@ def enrol(request, page_id: int):
 @require_POST
 @login_required
 def lesson_complete(request, page_id: int):
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=page_id)
-    course = CoursePage.objects.get(path=lesson.path[: -lesson.steplen])
+    lesson = _viewable(LessonPage.objects, request, pk=page_id)
+    course = selectors.lesson_course(lesson)
     enrolment = selectors.enrolment_for(person=request.user, course_key=lesson.course_key)
     if enrolment is None:
         messages.error(request, _("Enrol in the course to record your progress."))
@@ -228,7 +107,7 @@ def lesson_complete(request, page_id: int):
 @require_POST
 @login_required
 def check_submit(request, page_id: int, block_id: str):
-    page = get_object_or_404(Page.objects.live(), pk=page_id).specific
+    page = _viewable(Page.objects, request, pk=page_id).specific
     if not isinstance(page, LessonPage | CoursePage):
         raise Http404
     enrolment = selectors.enrolment_for(person=request.user, course_key=page.course_key)
@@ -294,7 +173,7 @@ def _refused(request, back_url: str, back_title: str, refusal: SubmissionRefused
 @require_GET
 @login_required
 def resume(request, page_id: int):
-    course = get_object_or_404(CoursePage.objects.live(), pk=page_id)
+    course = _viewable(CoursePage.objects, request, pk=page_id)
     enrolment = selectors.enrolment_for(person=request.user, course_key=course.translation_key)
     if enrolment is None:
         return redirect(course.url)

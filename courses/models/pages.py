@@ -10,6 +10,8 @@ lesson's), never on a page id, so progress follows a person across languages.
 """
 
 from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +29,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from core.pages import OneQueryViewRestrictionsMixin, with_privacy_flag
 from people.enums import Sector
 
 from ..blocks import CourseTestBlock, LearningOutcomesBlock, LessonBodyBlock
@@ -35,7 +38,7 @@ from ..forms import LessonPageForm
 from .fields import ChoiceListField
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(OneQueryViewRestrictionsMixin, Page):
     """The catalogue: every course, filtered by track, sector and language."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -49,14 +52,28 @@ class CourseIndexPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import catalogue_context
+        from ..selectors.pages import catalogue_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue_context(request, self))
         return context
 
+    def route(self, request, path_components):
+        """A course and its lessons are read as what they are, one query each (Wagtail
+        reads a child as a plain page, then again as its type)."""
+        if path_components:
+            course = (
+                with_privacy_flag(CoursePage.objects.child_of(self))
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if course is not None:
+                course._cached_parent_obj = self
+                return course.route(request, path_components[1:])
+        return super().route(request, path_components)
 
-class CoursePage(RoutablePageMixin, Page):
+
+class CoursePage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     summary = models.CharField(
         _("summary"), max_length=300, help_text=_("One or two sentences for the catalogue.")
     )
@@ -150,23 +167,44 @@ class CoursePage(RoutablePageMixin, Page):
         return stream[0] if stream else None
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import course_page_context
+        from ..selectors.pages import course_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_page_context(request, self))
         return context
 
+    def route(self, request, path_components):
+        """The pre- and post-test routes first (as RoutablePageMixin), then a lesson, read
+        as a LessonPage in one query."""
+        if path_components and self.live:
+            try:
+                self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                lesson = (
+                    with_privacy_flag(LessonPage.objects.child_of(self))
+                    .filter(slug=path_components[0])
+                    .first()
+                )
+                if lesson is not None:
+                    lesson._cached_parent_obj = self
+                    return lesson.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     @path("pre-test/", name="pre_test")
     def pre_test_view(self, request):
-        from ..views import course_test
-
-        return course_test(request, self, CheckKind.PRE_TEST)
+        return self._test_view(request, CheckKind.PRE_TEST)
 
     @path("post-test/", name="post_test")
     def post_test_view(self, request):
-        from ..views import course_test
+        return self._test_view(request, CheckKind.POST_TEST)
 
-        return course_test(request, self, CheckKind.POST_TEST)
+    def _test_view(self, request, kind: str):
+        from ..selectors.pages import course_test_context
+
+        context = course_test_context(request, self, kind)
+        if context is None:
+            raise Http404
+        return TemplateResponse(request, "courses/course_test.html", context)
 
 
 class CourseModule(TranslatableMixin, Orderable):
@@ -212,7 +250,7 @@ class CoursePrerequisite(Orderable):
             raise ValidationError({"course": _("A course cannot require itself.")})
 
 
-class LessonPage(Page):
+class LessonPage(OneQueryViewRestrictionsMixin, Page):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     duration_minutes = models.PositiveIntegerField(
         _("estimated duration (minutes)"), null=True, blank=True
@@ -264,8 +302,11 @@ class LessonPage(Page):
         return [block for block in self.body if block.block_type == "knowledge_check"]
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import lesson_page_context
+        from ..selectors.pages import lesson_page_context
+        from ..services import lesson_visit
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_page_context(request, self))
+        if context["enrolment"] is not None:
+            lesson_visit(enrolment=context["enrolment"], lesson=self)
         return context

@@ -1,6 +1,6 @@
 """Reads about courses: ``learning`` (one learner, one course), ``checks`` (a knowledge
-check's state for a learner), ``catalogue`` (across courses) and ``reports`` (for
-organisers). Import from here."""
+check's state for a learner), ``catalogue`` (across courses), ``pages`` (the context of
+the course pages) and ``reports`` (for organisers). Import from here."""
 
 from ..checks import check_from_block
 from .catalogue import (
@@ -31,6 +31,13 @@ from .learning import (
     prerequisites_missing,
     resume_lesson,
 )
+from .pages import (
+    catalogue_context,
+    course_page_context,
+    course_test_context,
+    lesson_course,
+    lesson_page_context,
+)
 from .reports import (
     annotate_best_scores,
     course_learners,
@@ -53,6 +60,7 @@ __all__ = [
     "attempts_by_check",
     "canonical_course",
     "catalogue",
+    "catalogue_context",
     "catalogue_page",
     "check_from_block",
     "check_state",
@@ -62,12 +70,16 @@ __all__ = [
     "course_learners",
     "course_lesson_keys",
     "course_outline",
+    "course_page_context",
     "course_progress",
     "course_report",
+    "course_test_context",
     "course_test_states",
     "enrolment_for",
     "find_check",
     "learner_export_queryset",
+    "lesson_course",
+    "lesson_page_context",
     "open_cohorts",
     "person_courses",
     "pre_post_report",

@@ -6,11 +6,20 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from ..checks import Check, check_from_block
 from ..enums import CheckKind
-from ..models import CheckAttempt, CohortRun, CoursePage, Enrolment, LessonPage
+from ..models import (
+    CheckAttempt,
+    CohortRun,
+    CourseModule,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+)
 
 LANGUAGE_NAMES = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
 
@@ -31,14 +40,18 @@ def course_lesson_keys(*, course_key: UUID) -> set[UUID]:
     )
 
 
-def course_languages(*, course: CoursePage) -> list[dict]:
-    """The languages a course is published in, from its live translations."""
-    versions = (
-        CoursePage.objects.live()
-        .filter(translation_key=course.translation_key)
-        .select_related("locale")
-        .order_by("locale__language_code")
-    )
+def course_languages(*, course: CoursePage, translations=None) -> list[dict]:
+    """The languages a course is published in, from its live translations (pass them
+    when they are already read, e.g. ``core.pages.live_translations``)."""
+    versions = translations
+    if versions is None:
+        versions = (
+            CoursePage.objects.live()
+            .filter(translation_key=course.translation_key)
+            .select_related("locale")
+            .order_by("locale__language_code")
+            .defer_streamfields()
+        )
     return [
         {
             "code": version.locale.language_code,
@@ -91,46 +104,92 @@ class Outline:
         return previous, following
 
 
-def course_outline(*, course: CoursePage, with_body: bool = False) -> Outline:
+def course_outline(
+    *, course: CoursePage, with_body: bool = False, enrolment: Enrolment | None = None
+) -> Outline:
     """The course's modules and lessons in order, in the course's language.
 
-    Two queries. Lessons not yet translated into this course's language are shown from
-    another language (``translated=False``) rather than left out: they still count.
+    One query: the course's own live lessons, plus those of its other languages that are
+    not translated into this one (shown with ``translated=False`` rather than left out:
+    they still count), each with its module's title, summary and order. Given an
+    enrolment, each lesson also says whether the learner completed it (``done``).
     """
-    modules = list(course.modules.all())
+    own = Q(path__startswith=course.path, depth=course.depth + 1)
+    translated_here = LessonPage.objects.live().filter(
+        own, translation_key=OuterRef("translation_key")
+    )
     lessons = (
         LessonPage.objects.live()
         .filter(course_key=course.translation_key)
+        .filter(own | ~Exists(translated_here))
         .select_related("locale")
         .order_by("path")
     )
+    in_memory = _unsaved_modules(course)
+    if in_memory is None:
+        module = CourseModule.objects.filter(
+            page_id=course.pk, translation_key=OuterRef("module_key")
+        )
+        lessons = lessons.annotate(
+            module_title=Subquery(module.values("title")[:1]),
+            module_summary=Subquery(module.values("summary")[:1]),
+            module_order=Subquery(module.values("sort_order")[:1]),
+        )
+    if enrolment is not None:
+        lessons = lessons.annotate(
+            done=Exists(
+                LessonCompletion.objects.filter(
+                    enrolment=enrolment, lesson_key=OuterRef("translation_key")
+                )
+            )
+        )
     if not with_body:
         lessons = lessons.defer_streamfields()
-    lessons = list(lessons)
-    own, foreign = [], {}
+    own_lessons, foreign = [], {}
     for lesson in lessons:
         if lesson.path.startswith(course.path):
-            own.append(lesson)
-    own_keys = {lesson.translation_key for lesson in own}
-    for lesson in lessons:
-        if lesson.translation_key not in own_keys:
+            own_lessons.append(lesson)
+        else:
             foreign.setdefault(lesson.translation_key, lesson)
-    entries = [OutlineLesson(page=lesson) for lesson in own] + [
+    entries = [OutlineLesson(page=lesson) for lesson in own_lessons] + [
         OutlineLesson(page=lesson, translated=False) for lesson in foreign.values()
     ]
-    groups = [
-        OutlineModule(title=module.title, summary=module.summary, key=module.translation_key)
-        for module in modules
-    ]
-    by_key = {group.key: group for group in groups}
+    groups: dict[UUID, tuple[int, OutlineModule]] = {}
+    if in_memory is not None:
+        for order, module in enumerate(in_memory):
+            groups[module.translation_key] = (
+                order,
+                OutlineModule(
+                    title=module.title, summary=module.summary, key=module.translation_key
+                ),
+            )
     loose = OutlineModule(title="")
     for entry in entries:
-        by_key.get(entry.page.module_key, loose).lessons.append(entry)
-    groups = [group for group in groups if group.lessons]
+        page = entry.page
+        entry.done = bool(getattr(page, "done", False))
+        if in_memory is None and page.module_title is not None and page.module_key not in groups:
+            groups[page.module_key] = (
+                page.module_order or 0,
+                OutlineModule(
+                    title=page.module_title, summary=page.module_summary, key=page.module_key
+                ),
+            )
+        group = groups.get(page.module_key)
+        (group[1] if group else loose).lessons.append(entry)
+    modules = [group for _order, group in sorted(groups.values(), key=lambda g: g[0])]
+    modules = [group for group in modules if group.lessons]
     if loose.lessons:
-        groups.append(loose)
-    ordered = [entry for group in groups for entry in group.lessons]
-    return Outline(course=course, modules=groups, lessons=ordered)
+        modules.append(loose)
+    ordered = [entry for group in modules for entry in group.lessons]
+    return Outline(course=course, modules=modules, lessons=ordered)
+
+
+def _unsaved_modules(course: CoursePage):
+    """The modules of a course being previewed (held in memory, not yet saved), else None."""
+    related = getattr(course, "_cluster_related_objects", {})
+    if "modules" in related:
+        return sorted(related["modules"], key=lambda m: m.sort_order or 0)
+    return None
 
 
 def course_checks(*, course: CoursePage) -> list[tuple[Check, LessonPage | None]]:

@@ -46,6 +46,9 @@ class StandardPage(Page):
 class SafetySettings(ClusterableModel, BaseSiteSetting):
     """Quick exit, contacts and helplines, editable per site in the admin."""
 
+    # The footer links to the privacy page on every page: read it with the settings.
+    select_related = ["privacy_page"]
+
     exit_url = models.URLField(
         _("quick exit address"),
         default=settings.LINKAGE_DEFAULT_EXIT_URL,
