@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from core.http import client_ip
+from core.http import client_network
 
 from .enums import VerificationStatus
 from .models import Certificate
@@ -20,7 +20,7 @@ VERIFY_LIMIT_PER_MINUTE = 30
 
 def _rate_limited(request) -> bool:
     """Count lookups per address per minute, so codes cannot be guessed by brute force."""
-    key = f"certificates:verify:{client_ip(request)}:{timezone.now():%Y%m%d%H%M}"
+    key = f"certificates:verify:{client_network(request)}:{timezone.now():%Y%m%d%H%M}"
     cache.add(key, 0, 70)
     try:
         count = cache.incr(key)

@@ -61,3 +61,16 @@ def client_ip(request: HttpRequest) -> str:
     else:
         address = _forwarded_for(request, int(getattr(settings, "LINKAGE_TRUSTED_PROXY_COUNT", 0)))
     return address or _clean(request.META.get("REMOTE_ADDR")) or ""
+
+
+IPV6_PREFIX = 64  # one IPv6 subscriber usually holds a whole /64, as allauth assumes
+
+
+def client_network(request: HttpRequest) -> str:
+    """What a rate limit should count: the client's IPv4 address, or its IPv6 /64 network,
+    so that stepping through the addresses of one /64 does not reset the count."""
+    address = client_ip(request)
+    if ":" not in address:
+        return address
+    network = ipaddress.IPv6Network(f"{address}/{IPV6_PREFIX}", strict=False)
+    return str(network.network_address)

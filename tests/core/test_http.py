@@ -4,7 +4,7 @@ from django.test import RequestFactory
 
 import pytest
 
-from core.http import client_ip
+from core.http import client_ip, client_network
 
 PROXY = "10.0.0.2"
 VISITOR = "203.0.113.7"
@@ -103,3 +103,11 @@ def test_certificate_verification_counts_each_visitor_behind_the_proxy(client, o
     other = client.get(url, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=VISITOR)
 
     assert (limited.status_code, other.status_code) == (429, 404)
+
+
+@pytest.mark.parametrize(
+    ("remote_addr", "expected"),
+    [(VISITOR, VISITOR), ("2001:db8:aa:bb:1:2:3:4", "2001:db8:aa:bb::")],
+)
+def test_rate_limits_count_an_ipv4_address_or_an_ipv6_slash_64(no_proxy, remote_addr, expected):
+    assert client_network(request_from(remote_addr)) == expected
