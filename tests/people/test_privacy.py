@@ -322,3 +322,39 @@ def test_deleting_a_person_in_the_wagtail_admin_also_anonymises_their_ledger_row
         "",
         True,
     )
+
+
+# --- people's hooks: other apps plug in, people imports none of them ---------------------------
+
+
+@pytest.fixture
+def recorded_hooks():
+    """A test app plugged into people's hooks, unplugged afterwards."""
+    from people import hooks
+
+    calls: list = []
+    hooks.register_person_deleted("test", lambda user: calls.append(("deleted", user.pk)) or 7)
+    hooks.register_consent_withdrawn(
+        "test", lambda *, person, field: calls.append(("withdrawn", person.pk, field))
+    )
+    hooks.register_data_section("test_section", lambda user: {"pk": user.pk})
+    yield calls
+    hooks._person_deleted.pop("test")
+    hooks._consent_withdrawn.pop("test")
+    hooks._data_sections.pop("test_section")
+
+
+@pytest.mark.django_db
+def test_people_tells_plugged_in_apps_about_withdrawal_export_and_deletion(person, recorded_hooks):
+    pk = person.pk
+    demographic_answer(user=person, field="gender", value=Gender.WOMAN)
+    consent_withdraw(user=person, field="gender")
+    from people.selectors import person_data_export
+
+    section = person_data_export(user=person)["test_section"]
+    reports = account_delete(user=person)
+
+    assert section == {"pk": pk}
+    assert reports == {"participation": 0, "test": 7}
+    # Once from account_delete, once more from the user model's pre_delete (idempotent).
+    assert recorded_hooks == [("withdrawn", pk, "gender"), ("deleted", pk), ("deleted", pk)]
