@@ -27,12 +27,12 @@ The rules followed, each against a known way calendars go wrong
 - ``DTSTAMP`` is UTC. In a feed (no ``METHOD``) it is when the page was last published, so
   an unchanged feed is byte-for-byte the same; in an iTIP message it is when it was made.
 
-For feeds, fetch the pages with ``select_related("venue")`` and
-``prefetch_related("occurrence_changes")``: sequences and registrations are read in one
-query each for the whole list.
+Nothing here reads the database: the caller passes what the files need beyond the pages
+(``events.selectors.calendar_facts`` reads it, one query each for a whole list). Fetch the
+pages with ``select_related("venue")`` and ``prefetch_related("occurrence_changes")``.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parseaddr
@@ -46,8 +46,7 @@ import icalendar
 
 from people.enums import Country
 
-from .enums import EventFormat, EventKind, RegistrationStatus
-from .models import EventPage, Registration
+from .enums import EventFormat, EventKind
 from .schedule import Occurrence, aware, zone
 
 PRODID = "-//Linkage//Events//EN"
@@ -183,8 +182,8 @@ class _Context:
     method: str | None
     now: datetime
     url_for: Callable
-    sequences: dict = field(default_factory=dict)
-    private_keys: set = field(default_factory=set)
+    sequences: Mapping = field(default_factory=dict)
+    private_keys: Collection = frozenset()
     attendee: object | None = None
     cancelled: bool = False  # the whole file withdraws the event (METHOD:CANCEL)
 
@@ -218,18 +217,21 @@ def calendar_for(
     domain: str,
     name: str,
     method: str | None = None,
-    private_for=None,
+    sequences: Mapping | None = None,
+    confirmed: Collection = frozenset(),
     now: datetime | None = None,
     url_for: Callable | None = None,
 ) -> bytes:
     """A VCALENDAR of ``events`` (pages), one VEVENT series per event: of several
     translations of one event (one UID) the first given is kept, so pass the reader's
-    language first. ``private_for``: the person whose own calendar this is; the online
-    link of each event they have a confirmed place at is written in. ``url_for(page)``
-    gives a page's full address (default: ``page.full_url``)."""
+    language first. ``sequences``: translation_key → SEQUENCE of the original page (a page
+    missing from it uses its own). ``confirmed``: translation_keys of the events the reader
+    has a confirmed place at; their online link and confidential address are written in.
+    ``url_for(page)`` gives a page's full address (default: ``page.full_url``)."""
     events = _one_per_event(events)
-    context = _context(events, domain=domain, method=method, now=now, url_for=url_for)
-    context.private_keys = _confirmed_keys(events, private_for)
+    context = _context(domain=domain, method=method, now=now, url_for=url_for)
+    context.sequences = sequences or {}
+    context.private_keys = confirmed
     components = [c for event in events for c in _event_components(event, context)]
     return _calendar(components, name=name, method=method).to_ical()
 
@@ -239,30 +241,51 @@ def event_ics(
     *,
     domain: str,
     method: str | None = "PUBLISH",
-    private_for=None,
+    sequence: int | None = None,
+    confirmed: bool = False,
     now: datetime | None = None,
 ) -> bytes:
-    """One event to download and import; public unless ``private_for`` is given."""
+    """One event to download and import; its online link only when ``confirmed``."""
     return calendar_for(
-        [event], domain=domain, name=event.title, method=method, private_for=private_for, now=now
+        [event],
+        domain=domain,
+        name=event.title,
+        method=method,
+        sequences=_one(event, sequence),
+        confirmed={event.translation_key} if confirmed else frozenset(),
+        now=now,
     )
 
 
 def invitation_ics(
-    event, *, domain: str, person, cancel: bool, now: datetime | None = None
+    event,
+    *,
+    domain: str,
+    person,
+    cancel: bool,
+    sequence: int | None = None,
+    confirmed: bool = False,
+    now: datetime | None = None,
 ) -> bytes:
     """The attachment of a confirmation, update or cancellation e-mail to ``person``:
-    METHOD:REQUEST, or METHOD:CANCEL with STATUS:CANCELLED, under the event's one UID."""
+    METHOD:REQUEST, or METHOD:CANCEL with STATUS:CANCELLED, under the event's one UID.
+    ``sequence``: the original page's (default: the page's own); ``confirmed``: whether the
+    person has a confirmed place (their online link is written in)."""
     method = "CANCEL" if cancel else "REQUEST"
-    context = _context([event], domain=domain, method=method, now=now, url_for=None)
+    context = _context(domain=domain, method=method, now=now, url_for=None)
+    context.sequences = _one(event, sequence)
     context.attendee = person
     context.cancelled = cancel
-    if not cancel:
-        context.private_keys = _confirmed_keys([event], person)
+    if confirmed and not cancel:
+        context.private_keys = {event.translation_key}
     components = _event_components(event, context)
     if cancel:
         components = components[:1]  # the master alone withdraws the whole series
     return _calendar(components, name=event.title, method=method).to_ical()
+
+
+def _one(event, sequence: int | None) -> dict:
+    return {} if sequence is None else {event.translation_key: sequence}
 
 
 def _one_per_event(events: Iterable) -> list:
@@ -272,13 +295,12 @@ def _one_per_event(events: Iterable) -> list:
     return list(kept.values())
 
 
-def _context(events: Sequence, *, domain, method, now, url_for) -> _Context:
+def _context(*, domain, method, now, url_for) -> _Context:
     return _Context(
         domain=domain,
         method=method,
         now=_utc(now or timezone.now()),
         url_for=url_for or (lambda page: page.full_url),
-        sequences=_sequences(events),
     )
 
 
@@ -307,33 +329,6 @@ def _tzids(components: Iterable) -> set[str]:
                 if "TZID" in params:
                     names.add(params["TZID"])
     return names
-
-
-def _sequences(events: Sequence) -> dict:
-    """translation_key → SEQUENCE of the original page (the first translation), in one
-    query for the whole list."""
-    rows = (
-        EventPage.objects.filter(translation_key__in={event.translation_key for event in events})
-        .order_by("pk")
-        .values_list("translation_key", "sequence")
-    )
-    sequences: dict = {}
-    for key, sequence in rows:
-        sequences.setdefault(key, sequence)
-    return sequences
-
-
-def _confirmed_keys(events: Sequence, person) -> set:
-    """translation_keys of the events ``person`` has a confirmed place at."""
-    if person is None or not getattr(person, "is_authenticated", False):
-        return set()
-    return set(
-        Registration.objects.filter(
-            person=person,
-            status=RegistrationStatus.CONFIRMED,
-            event__translation_key__in={event.translation_key for event in events},
-        ).values_list("event__translation_key", flat=True)
-    )
 
 
 def _event_components(event, context: _Context) -> list[icalendar.Event]:

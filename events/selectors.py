@@ -1,19 +1,40 @@
-"""Reads for the listing, the month view, the feeds and "My Linkage".
+"""Reads for the listing, the month view, the event page, the feeds and "My Linkage".
 
 Every listing loads its events with a fixed number of queries: venue and region by join,
-occurrence changes by one prefetch, whatever the number of events.
+occurrence changes by one prefetch, whatever the number of events. An event page is one
+query (the page with its venue, region, original page and seat count) plus its occurrence
+changes when it has any, plus the reader's registration.
 """
 
 import calendar as pycalendar
+import time
 from datetime import UTC, date, datetime, timedelta
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import (
+    Count,
+    Exists,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.fields import json_list_contains
 
 from .enums import ACTIVE, SEAT_HOLDING, RegistrationStatus
 from .models import EventPage, OccurrenceChange, Registration
+
+PER_PAGE = 24
 
 
 def events_base(*, locale=None) -> QuerySet:
@@ -52,11 +73,65 @@ def events_filtered(*, index=None, locale=None, now: datetime | None = None, **f
     return qs.order_by("starts_at", "pk")
 
 
+# A counter every write that alters a public feed raises (``events.signals``): venues,
+# occurrence changes, event pages saved, published, unpublished or deleted, translations.
+FEED_VERSION_KEY = "events:feed-version"
+
+
+def feed_version_bump() -> None:
+    """Make every cached public feed stale. A counter lost from the cache comes back as a
+    new value (the clock in nanoseconds), never as one a stale feed was stored under."""
+    try:
+        cache.incr(FEED_VERSION_KEY)
+    except ValueError:
+        cache.set(FEED_VERSION_KEY, time.time_ns(), None)
+
+
 def events_version() -> tuple:
-    """Changes whenever any event is published, unpublished or deleted: the latest publish
-    and the number of live events (a cache key for feeds)."""
+    """The cache key of the public feeds: the write counter, and (should a process miss a
+    signal) the latest publish and the number of live events."""
+    counter = cache.get(FEED_VERSION_KEY)
+    if counter is None:
+        cache.add(FEED_VERSION_KEY, time.time_ns(), None)
+        counter = cache.get(FEED_VERSION_KEY)
     version = EventPage.objects.live().aggregate(latest=Max("last_published_at"), n=Count("pk"))
-    return version["latest"], version["n"]
+    return counter, version["latest"], version["n"]
+
+
+def public_feed_events(*, index, filters: dict, since: datetime) -> list[EventPage]:
+    """The events of a public feed: under ``index``, matching the listing's filters,
+    upcoming or ended after ``since`` (cancelled ones too: they carry STATUS:CANCELLED)."""
+    filters = {k: v for k, v in filters.items() if k != "past"}
+    return list(
+        events_filtered(index=index, past=True, **filters).filter(
+            Q(last_ends_at__isnull=True) | Q(last_ends_at__gte=since)
+        )
+    )
+
+
+def calendar_facts(*, events, person=None) -> dict:
+    """What ``events.ical.calendar_for`` needs beyond the pages, as its keyword arguments:
+    the SEQUENCE of each event's original page, and the events ``person`` has a confirmed
+    place at (one query each, whatever the number of events)."""
+    keys = {event.translation_key for event in events}
+    sequences: dict = {}
+    rows = (
+        EventPage.objects.filter(translation_key__in=keys)
+        .order_by("pk")
+        .values_list("translation_key", "sequence")
+    )
+    for key, sequence in rows:
+        sequences.setdefault(key, sequence)
+    confirmed: set = set()
+    if getattr(person, "is_authenticated", False) and keys:
+        confirmed = set(
+            Registration.objects.filter(
+                person=person,
+                status=RegistrationStatus.CONFIRMED,
+                event__translation_key__in=keys,
+            ).values_list("event__translation_key", flat=True)
+        )
+    return {"sequences": sequences, "confirmed": confirmed}
 
 
 def next_occurrence(event: EventPage, *, now: datetime | None = None):
@@ -100,12 +175,133 @@ def events_in_month(*, qs: QuerySet, year: int, month: int, tz) -> QuerySet:
     )
 
 
+def event_index_context(
+    *, index, filters: dict, view: str, page_number=None, year: int = 0, month: int = 0
+) -> dict:
+    """The listing (``view="list"``, paginated) or the month view of ``index`` with the
+    listing's filters: a fixed number of queries whatever the number of events."""
+    today = timezone.localdate()
+    if view == "month":
+        tz = timezone.get_current_timezone()
+        qs = events_filtered(index=index, **{**filters, "past": True})
+        weeks = month_grid(
+            events=list(events_in_month(qs=qs, year=year, month=month, tz=tz)),
+            year=year,
+            month=month,
+            tz=tz,
+        )
+        previous = date(year - 1, 12, 1) if month == 1 else date(year, month - 1, 1)
+        following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+        return {
+            "month": date(year, month, 1),
+            "weeks": weeks,
+            "has_entries": any(d["entries"] for week in weeks for d in week if d["in_month"]),
+            "previous_url": index.url
+            + index.reverse_subpage("month", args=[previous.year, previous.month]),
+            "next_url": index.url
+            + index.reverse_subpage("month", args=[following.year, following.month]),
+            "today": today,
+        }
+    page_obj = Paginator(events_filtered(index=index, **filters), PER_PAGE).get_page(page_number)
+    now = timezone.now()
+    return {
+        "page_obj": page_obj,
+        "entries": [
+            {"event": event, "next": next_occurrence(event, now=now)}
+            for event in page_obj.object_list
+        ],
+        "month_url": index.url + index.reverse_subpage("month", args=[today.year, today.month]),
+    }
+
+
+# --- the event page ----------------------------------------------------------------------
+
+
+def _count(qs: QuerySet) -> Coalesce:
+    return Coalesce(
+        Subquery(qs.order_by().values(n=Func("pk", function="COUNT")), output_field=IntegerField()),
+        Value(0),
+    )
+
+
+def _page_facts() -> dict:
+    """Annotations for an event page: its original page (the first translation: the one
+    registrations belong to) and that page's capacity, the seats taken, and whether any
+    occurrence is cancelled or moved."""
+    originals = EventPage.objects.filter(translation_key=OuterRef("translation_key")).order_by("pk")
+    return {
+        "facts_original_pk": Subquery(originals.values("pk")[:1]),
+        "facts_capacity": Subquery(originals.values("capacity")[:1]),
+        # Registrations all point at the original page: count them over the translations.
+        "facts_seats_taken": _count(
+            Registration.objects.filter(
+                event__translation_key=OuterRef("translation_key"), status__in=SEAT_HOLDING
+            )
+        ),
+        "facts_has_changes": Exists(OccurrenceChange.objects.filter(page=OuterRef("pk"))),
+    }
+
+
+def event_for_route(*, index, slug: str) -> EventPage | None:
+    """The event page ``slug`` under ``index`` (live or not: routing decides), as its
+    specific class, with its venue, region, original page, seat count and occurrence
+    changes: one query, two when some occurrence is cancelled or moved."""
+    page = (
+        EventPage.objects.child_of(index)
+        .filter(slug=slug)
+        .select_related("venue", "region", "locale", "studyvisitpage")
+        .annotate(**_page_facts())
+        .first()
+    )
+    if page is None:
+        return None
+    facts = {name: getattr(page, name) for name in _page_facts()}
+    specific = getattr(page, "studyvisitpage", None) or page
+    if type(specific) is not specific.specific_class:  # a page type added later
+        specific = specific.specific
+    for name, value in facts.items():
+        setattr(specific, name, value)
+    if specific.facts_original_pk == specific.pk:
+        specific.__dict__["original"] = specific
+    if specific.facts_has_changes:
+        prefetch_related_objects([specific], "occurrence_changes")
+    else:
+        specific._prefetched_objects_cache = {"occurrence_changes": OccurrenceChange.objects.none()}
+    return specific
+
+
+def event_seats(*, event: EventPage) -> tuple[int | None, int | None, int]:
+    """(original page's pk, its capacity, seats taken): from the routing query when the
+    page came through it, else in one query."""
+    if not hasattr(event, "facts_seats_taken"):
+        row = (
+            EventPage.objects.filter(pk=event.pk)
+            .annotate(**_page_facts())
+            .values("facts_original_pk", "facts_capacity", "facts_seats_taken")
+            .first()
+        )
+        if row is None:  # a preview of a page never saved
+            return None, event.capacity, 0
+        for name, value in row.items():
+            setattr(event, name, value)
+    return event.facts_original_pk, event.facts_capacity, event.facts_seats_taken
+
+
 def registration_for(*, event: EventPage, person) -> Registration | None:
-    """The person's active registration for the event (any translation), or None."""
+    """The person's active registration for the event (any translation), or None; with
+    ``waitlist_ahead``, how many wait before them (in the same query)."""
     if not getattr(person, "is_authenticated", False):
         return None
+    original_pk, _capacity, _taken = event_seats(event=event)
+    ahead = Registration.objects.filter(
+        event_id=OuterRef("event_id"), status=RegistrationStatus.WAITLISTED
+    ).filter(
+        Q(waitlisted_at__lt=OuterRef("waitlisted_at"))
+        | Q(waitlisted_at=OuterRef("waitlisted_at"), pk__lt=OuterRef("pk"))
+    )
     return (
-        Registration.objects.filter(event_id=event.original.pk, person=person, status__in=ACTIVE)
+        Registration.objects.filter(event_id=original_pk, person=person, status__in=ACTIVE)
+        .annotate(waitlist_ahead=_count(ahead))
         .order_by("-created_at")
         .first()
     )
@@ -114,18 +310,43 @@ def registration_for(*, event: EventPage, person) -> Registration | None:
 def waitlist_position(*, registration: Registration) -> int | None:
     if registration.status != RegistrationStatus.WAITLISTED:
         return None
-    return (
-        Registration.objects.filter(
-            event_id=registration.event_id,
-            status=RegistrationStatus.WAITLISTED,
+    ahead = getattr(registration, "waitlist_ahead", None)
+    if ahead is None:
+        ahead = (
+            Registration.objects.filter(
+                event_id=registration.event_id, status=RegistrationStatus.WAITLISTED
+            )
+            .filter(
+                Q(waitlisted_at__lt=registration.waitlisted_at)
+                | Q(waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk)
+            )
+            .count()
         )
-        .filter(
-            Q(waitlisted_at__lt=registration.waitlisted_at)
-            | Q(waitlisted_at=registration.waitlisted_at, pk__lt=registration.pk)
-        )
-        .count()
-        + 1
-    )
+    return ahead + 1
+
+
+def event_page_context(*, page: EventPage, person, now: datetime | None = None) -> dict:
+    """What the event page shows a person (anonymous or signed in) beyond the page: the
+    next dates, their registration, the free seats, and what they may see of the place."""
+    now = now or timezone.now()
+    occurrences = page.cached_schedule.occurrences(after=now, limit=8)
+    _original_pk, capacity, taken = event_seats(event=page)
+    registration = registration_for(event=page, person=person)
+    confirmed = registration is not None and registration.status == RegistrationStatus.CONFIRMED
+    return {
+        "page": page,
+        "self": page,
+        "registration": registration,
+        "RegistrationStatus": RegistrationStatus,
+        "seats_left": None if capacity is None else max(capacity - taken, 0),
+        "occurrences": occurrences,
+        "next_occurrence": next((o for o in occurrences if not o.cancelled), None),
+        "waitlist_position": waitlist_position(registration=registration) if registration else None,
+        "ics_url": page.url + page.reverse_subpage("ics"),
+        "show_online_link": bool(confirmed and page.online_url),
+        "show_address": page.shows_address(confirmed=confirmed),
+        "confirmed": confirmed,
+    }
 
 
 def person_registrations(*, person, now: datetime | None = None) -> list[Registration]:

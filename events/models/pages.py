@@ -15,6 +15,7 @@ from datetime import UTC
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -48,21 +49,41 @@ class EventIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("events listing")
 
+    def route(self, request, path_components):
+        """An event under the listing in one query, venue, original page and seat count
+        included (Wagtail's own routing takes two, and more for the page's context)."""
+        if path_components and not (self.live and self._is_own_route(path_components)):
+            from ..selectors import event_for_route
+
+            child = event_for_route(index=self, slug=path_components[0])
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = self  # as Wagtail's routing does: get_parent() is free
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def _is_own_route(self, path_components) -> bool:
+        try:
+            self.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            return False
+        return True
+
     @path("")
     def listing(self, request):
-        from ..views import event_index
+        from ..pages_serve import event_index
 
         return event_index(request, self, view="list")
 
     @path("month/<int:year>/<int:month>/")
     def month(self, request, year: int, month: int):
-        from ..views import event_index
+        from ..pages_serve import event_index
 
         return event_index(request, self, view="month", year=year, month=month)
 
     @path("feed/")
     def feed(self, request):
-        from ..views import public_feed
+        from ..pages_serve import public_feed
 
         return public_feed(request, self)
 
@@ -380,15 +401,20 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("")
     def event(self, request):
-        from ..views import event_detail
+        from ..pages_serve import event_detail
 
         return event_detail(request, self)
 
     @path("calendar/")
     def ics(self, request):
-        from ..views import event_ics
+        from ..pages_serve import event_download
 
-        return event_ics(request, self)
+        return event_download(request, self)
+
+    def get_view_restrictions(self):
+        from ..pages_serve import view_restrictions
+
+        return view_restrictions(self)
 
 
 class StudyVisitPage(EventPage):
@@ -432,3 +458,7 @@ class StudyVisitPage(EventPage):
     @property
     def hosts(self) -> list[str]:
         return [line.strip() for line in self.host_organisations.splitlines() if line.strip()]
+
+
+# Connected here, where the models are defined, so no feed outlives a change of them.
+from .. import signals  # noqa: E402, F401

@@ -18,6 +18,7 @@ from dateutil.rrule import rrulestr
 
 from events.ical import calendar_for, event_ics, invitation_ics, vtimezone
 from events.models import EventIndexPage, EventPage, OccurrenceChange, Registration, Venue
+from events.selectors import calendar_facts
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -408,8 +409,16 @@ def translated(index, make_event) -> tuple[EventPage, EventPage]:
 def test_translation_shares_uid_and_takes_the_original_sequence(translated):
     page, translation = translated
 
-    english = calendar_for([page], domain=DOMAIN, name="Events", now=NOW)
-    lithuanian = calendar_for([translation], domain=DOMAIN, name="Renginiai", now=NOW)
+    english = calendar_for(
+        [page], domain=DOMAIN, name="Events", now=NOW, **calendar_facts(events=[page])
+    )
+    lithuanian = calendar_for(
+        [translation],
+        domain=DOMAIN,
+        name="Renginiai",
+        now=NOW,
+        **calendar_facts(events=[translation]),
+    )
 
     assert (raw(english, "UID"), raw(english, "SEQUENCE")) == (
         [f"UID:event-{page.translation_key}@{DOMAIN}"],
@@ -472,8 +481,9 @@ def test_cancelled_occurrence_is_an_exdate_in_the_zone_and_type_of_dtstart(bimon
 def test_moved_occurrence_is_a_second_vevent_with_the_same_uid_and_a_recurrence_id(bimonthly):
     EventPage.objects.filter(pk=bimonthly.pk).update(sequence=2)
     change(bimonthly, date(2026, 5, 12), new_date=date(2026, 5, 14), new_start_time=time(14))
+    facts = calendar_facts(events=[bimonthly])
 
-    data = calendar_for([bimonthly], domain=DOMAIN, name="Events", now=NOW)
+    data = calendar_for([bimonthly], domain=DOMAIN, name="Events", now=NOW, **facts)
     calendar = assert_strict(data)
 
     belgrade = ZoneInfo("Europe/Belgrade")
@@ -586,7 +596,8 @@ def test_online_link_not_for_a_registration_that_is_not_confirmed(hybrid, status
     person = UserFactory(email="amina@example.org")
     Registration.objects.create(event=hybrid, person=person, status=status)
 
-    data = calendar_for([hybrid], domain=DOMAIN, name="Mine", private_for=person, now=NOW)
+    facts = calendar_facts(events=[hybrid], person=person)
+    data = calendar_for([hybrid], domain=DOMAIN, name="Mine", now=NOW, **facts)
 
     assert_strict(data)
     assert ONLINE_URL not in unfolded(data)
@@ -598,7 +609,8 @@ def test_online_link_in_a_confirmed_registrants_private_calendar(hybrid, make_ev
     person = UserFactory(email="vjosa@example.org")
     Registration.objects.create(event=hybrid, person=person, status="confirmed")
 
-    data = calendar_for([hybrid, other], domain=DOMAIN, name="Mine", private_for=person, now=NOW)
+    facts = calendar_facts(events=[hybrid, other], person=person)
+    data = calendar_for([hybrid, other], domain=DOMAIN, name="Mine", now=NOW, **facts)
     calendar = assert_strict(data)
 
     with_link = f"{hybrid.summary}\n\n{hybrid.full_url}\n\nOnline link: {ONLINE_URL}"
@@ -626,7 +638,7 @@ def test_invitation_requests_with_organiser_attendee_and_the_online_link(hybrid)
     person = UserFactory(email="vjosa@example.org", profile__display_name="Vjosa Berisha")
     Registration.objects.create(event=hybrid, person=person, status="confirmed")
 
-    data = invitation_ics(hybrid, domain=DOMAIN, person=person, cancel=False)
+    data = invitation_ics(hybrid, domain=DOMAIN, person=person, cancel=False, confirmed=True)
     calendar = assert_strict(data)
 
     (event,) = vevents(calendar)
@@ -647,9 +659,15 @@ def test_invitation_cancel_keeps_uid_and_sequence(hybrid):
     change(hybrid, date(2026, 5, 12), new_start_time=time(11))
     person = UserFactory(email="vjosa@example.org")
     Registration.objects.create(event=hybrid, person=person, status="confirmed")
-    request = invitation_ics(hybrid, domain=DOMAIN, person=person, cancel=False)
+    facts = calendar_facts(events=[hybrid], person=person)
+    sequence = facts["sequences"][hybrid.translation_key]
+    request = invitation_ics(
+        hybrid, domain=DOMAIN, person=person, cancel=False, sequence=sequence, confirmed=True
+    )
 
-    data = invitation_ics(hybrid, domain=DOMAIN, person=person, cancel=True)
+    data = invitation_ics(
+        hybrid, domain=DOMAIN, person=person, cancel=True, sequence=sequence, confirmed=True
+    )
     calendar = assert_strict(data)
 
     (event,) = vevents(calendar)
@@ -686,8 +704,32 @@ def test_feed_queries_do_not_grow_with_the_events(make_event, count, django_asse
     calendar_for(list(pages), domain=DOMAIN, name="Warm-up", now=NOW)  # site root paths cache
 
     with django_assert_num_queries(4):  # pages, changes, sequences, registrations
-        data = calendar_for(
-            list(pages.all()), domain=DOMAIN, name="Mine", private_for=person, now=NOW
-        )
+        events = list(pages.all())
+        facts = calendar_facts(events=events, person=person)
+        data = calendar_for(events, domain=DOMAIN, name="Mine", now=NOW, **facts)
 
     assert len(vevents(assert_strict(data))) == count
+
+
+def test_building_a_calendar_reads_nothing_from_the_database(make_event, django_assert_num_queries):
+    person = UserFactory(email="vjosa@example.org")
+    created = make_event(recurrence=BIMONTHLY, online_url=ONLINE_URL)
+    change(created, date(2026, 3, 10))
+    Registration.objects.create(event=created, person=person, status="confirmed")
+    events = list(EventPage.objects.select_related("venue").prefetch_related("occurrence_changes"))
+    page = events[0]
+    facts = calendar_facts(events=events, person=person)
+    calendar_for(events, domain=DOMAIN, name="Warm-up", now=NOW, **facts)  # site root paths
+
+    with django_assert_num_queries(0):
+        feed = calendar_for(events, domain=DOMAIN, name="Mine", now=NOW, **facts)
+        download = event_ics(page, domain=DOMAIN, sequence=2, confirmed=True, now=NOW)
+        invitation = invitation_ics(
+            page, domain=DOMAIN, person=person, cancel=False, sequence=2, confirmed=True, now=NOW
+        )
+
+    assert [ONLINE_URL in unfolded(data) for data in (feed, download, invitation)] == [True] * 3
+    assert (raw(download, "SEQUENCE")[0], raw(invitation, "SEQUENCE")[0]) == (
+        "SEQUENCE:2",
+        "SEQUENCE:2",
+    )

@@ -1,0 +1,35 @@
+"""What makes the cached public feeds stale: any write that changes what a feed says.
+
+A venue (renamed, or its address made confidential), an occurrence cancelled or moved,
+an event page saved, published, unpublished or deleted, and so a translation (an event
+page in another locale). Connected when ``events.models`` is imported.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.signals import page_published, page_unpublished
+
+from .models.occurrences import OccurrenceChange
+from .models.pages import EventPage
+from .models.venues import Venue
+
+
+def _bump(sender, **kwargs) -> None:
+    from .selectors import feed_version_bump  # selectors import the models: not at load
+
+    feed_version_bump()
+
+
+def _bump_for_events(sender, instance, **kwargs) -> None:
+    if isinstance(instance, EventPage):
+        _bump(sender)
+
+
+for model in (Venue, OccurrenceChange):
+    post_save.connect(_bump, sender=model, dispatch_uid=f"events.feed.save.{model.__name__}")
+    post_delete.connect(_bump, sender=model, dispatch_uid=f"events.feed.delete.{model.__name__}")
+# Any page class: a StudyVisitPage is saved as itself, and pages are deleted as Page rows.
+post_save.connect(_bump_for_events, dispatch_uid="events.feed.save.page")
+post_delete.connect(_bump_for_events, dispatch_uid="events.feed.delete.page")
+page_published.connect(_bump_for_events, dispatch_uid="events.feed.published")
+page_unpublished.connect(_bump_for_events, dispatch_uid="events.feed.unpublished")
