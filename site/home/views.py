@@ -1,4 +1,6 @@
 import logging
+from contextlib import suppress
+from http.cookies import CookieError
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -66,7 +68,9 @@ def quick_exit(request):
     cookies = {name: ("/", None) for name in request.COOKIES}
     cookies.update(_known_cookies())
     for name, (path, domain) in cookies.items():
-        response.delete_cookie(name, path=path, domain=domain)
+        # A name Set-Cookie cannot carry is skipped; Clear-Site-Data still asks for it to go.
+        with suppress(CookieError):
+            response.delete_cookie(name, path=path, domain=domain)
     return response
 
 

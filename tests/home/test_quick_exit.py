@@ -139,6 +139,17 @@ def test_quick_exit_expires_every_cookie_the_request_carries_and_every_known_one
     }
 
 
+@pytest.mark.django_db
+def test_quick_exit_survives_a_cookie_name_it_cannot_delete(client, professional, exit_url):
+    client.force_login(professional)
+    client.defaults["HTTP_COOKIE"] = "x[y]=1; ok=2"
+
+    response = client.get("/exit/")
+
+    assert (response.status_code, response["Location"]) == (302, EXIT_URL)
+    assert (response.cookies["ok"].value, response.cookies["ok"]["max-age"]) == ("", 0)
+
+
 QUICK_EXIT_JS = settings.ROOT_DIR / "site/home/static/home/js/quick-exit.js"
 # A page with one quick exit button, just enough DOM for the script; prints what happened.
 NODE_PAGE = """
