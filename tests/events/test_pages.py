@@ -151,3 +151,139 @@ def test_a_copied_event_starts_its_own_calendar_history():
         "",
         True,
     )
+
+
+# --- serving ------------------------------------------------------------------------------
+
+
+def _imports(path: str) -> set[str]:
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse(Path(path).read_text())
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            found.add("." * node.level + (node.module or ""))
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_page_models_never_import_views_and_calendars_never_import_models():
+    from pathlib import Path
+
+    models = {
+        str(path): sorted(i for i in _imports(str(path)) if i.endswith("views"))
+        for path in sorted(Path("events/models").glob("*.py"))
+    }
+    assert {path: found for path, found in models.items() if found} == {}
+    assert sorted(i for i in _imports("events/ical.py") if "models" in i) == []
+
+
+@pytest.mark.parametrize(
+    ("status", "text"),
+    [
+        ("confirmed", "You are registered."),
+        ("waitlisted", "You are on the waiting list (number 1)."),
+        ("pending", "Your registration awaits an organiser"),
+        ("offered", "Take the place"),
+    ],
+)
+def test_the_event_page_tells_a_person_where_their_registration_stands(status, text, client):
+    from django.utils import timezone
+
+    from events.models import Registration
+    from tests.factories import UserFactory
+
+    page = event_page()
+    person = UserFactory(email="vjosa@example.org")
+    Registration.objects.create(
+        event=page, person=person, status=status, waitlisted_at=timezone.now()
+    )
+    client.force_login(person)
+
+    body = client.get(page.url).content.decode()
+
+    assert (text in body, "Cancel my registration" in body) == (
+        True,
+        status in ("confirmed", "pending"),
+    )
+
+
+def test_a_translated_event_page_counts_the_seats_of_the_original(client):
+    from wagtail.models import Locale
+
+    from events import services
+    from tests.factories import UserFactory
+
+    index = event_index_page()
+    page = event_page(index, capacity=3)
+    person = UserFactory(email="vjosa@example.org")
+    services.registration_create(event=page, person=person)
+    lithuanian = Locale.objects.create(language_code="lt")
+    index.get_parent().copy_for_translation(lithuanian).save_revision().publish()
+    index.copy_for_translation(lithuanian).save_revision().publish()
+    translation = page.copy_for_translation(lithuanian)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    client.force_login(person)
+
+    response = client.get(translation.url)
+
+    assert (response.status_code, response.context["seats_left"]) == (200, 2)
+    assert response.context["registration"].event_id == page.pk
+
+
+def test_unknown_and_draft_events_are_404_and_the_listings_own_routes_still_work(client):
+    index = event_index_page()
+    draft = event_page(index, publish=False, live=False, slug="draft")
+
+    assert [
+        client.get(index.url + "nothing-here/").status_code,
+        client.get(draft.url or index.url + "draft/").status_code,
+        client.get(index.url + "feed/").status_code,
+        client.get(index.url + "month/2027/3/").status_code,
+    ] == [404, 404, 200, 200]
+
+
+def test_a_restricted_listing_keeps_its_events_from_anonymous_readers(client):
+    from wagtail.models import PageViewRestriction
+
+    index = event_index_page()
+    page = event_page(index)
+    PageViewRestriction.objects.create(page=index, restriction_type="login")
+
+    response = client.get(page.url)
+
+    assert (response.status_code, response["Location"].startswith("/accounts/login/")) == (
+        302,
+        True,
+    )
+
+
+def test_a_study_visit_is_served_as_a_study_visit(client):
+    index = event_index_page()
+    visit = StudyVisitPage(
+        title="Study visit to Madrid",
+        slug="madrid",
+        summary="EU training on trafficking and GBV.",
+        start_date=date(2027, 3, 2),
+        start_time=time(9, 0),
+        end_date=date(2027, 3, 4),
+        end_time=time(17, 0),
+        time_zone="Europe/Madrid",
+        country="ES",
+        languages=["en"],
+        destination="Madrid",
+        host_organisations="Fundación ANAR",
+    )
+    index.add_child(instance=visit)
+    visit.save_revision().publish()
+
+    response = client.get(visit.url)
+
+    assert (type(response.context["page"]), response.context["page"].hosts) == (
+        StudyVisitPage,
+        ["Fundación ANAR"],
+    )
