@@ -5,6 +5,7 @@ an event page saved, published, unpublished or deleted, and so a translation (an
 page in another locale). Connected when ``events.models`` is imported.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished
@@ -15,9 +16,13 @@ from .models.venues import Venue
 
 
 def _bump(sender, **kwargs) -> None:
+    """Now, so no cached feed is served again, and after commit, so a feed another request
+    builds from the rows as they were before the commit is not kept either (and a publish
+    is whole: SEQUENCE is raised after the page is saved, in the same transaction)."""
     from .selectors import feed_version_bump  # selectors import the models: not at load
 
     feed_version_bump()
+    transaction.on_commit(feed_version_bump)
 
 
 def _bump_for_events(sender, instance, **kwargs) -> None:

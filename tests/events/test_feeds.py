@@ -147,3 +147,18 @@ def test_a_shared_proxy_must_revalidate_and_an_unchanged_feed_is_a_304(client, i
     )
     assert (changed.status_code, changed["ETag"] != first["ETag"]) == (200, True)
     assert location(changed.content.decode()) == ["LOCATION:Gjakovë/Djakovica"]
+
+
+def test_the_version_moves_again_when_the_change_is_committed(
+    shelter, django_capture_on_commit_callbacks
+):
+    from events.selectors import events_version
+
+    with django_capture_on_commit_callbacks(execute=True):
+        shelter.address_private = True
+        shelter.save()
+        # A feed another request built now, from the rows before the commit, would be
+        # stored under this version: it must not be the one after the commit.
+        during = events_version()
+
+    assert events_version() != during

@@ -287,3 +287,11 @@ def test_a_study_visit_is_served_as_a_study_visit(client):
         StudyVisitPage,
         ["Fundación ANAR"],
     )
+
+
+def test_an_event_page_preview_renders():
+    page = event_page(event_index_page())
+
+    response = page.make_preview_request()
+
+    assert (response.status_code, response.context_data["seats_left"]) == (200, 2)
