@@ -151,3 +151,26 @@ def test_cohort_takes_the_course_key(build_course):
     )
 
     assert isinstance(cohort.course_key, uuid.UUID) and cohort.course_key == course.translation_key
+
+
+def test_page_models_never_import_views():
+    """Views import models, never the other way round: the pages' context comes from
+    courses.selectors.pages."""
+    import ast
+    import inspect
+
+    import courses.models.pages as module
+
+    tree = ast.parse(inspect.getsource(module))
+    imported = [
+        f"{'.' * node.level}{node.module or ''}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+    ] + [
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    ]
+
+    assert [name for name in imported if name.rsplit(".", 1)[-1] == "views"] == []

@@ -7,7 +7,7 @@ import pytest
 from courses import selectors, services
 from courses.checks import check_from_block
 from courses.enums import CheckKind, Track
-from courses.models import CheckAttempt, Enrolment, LessonCompletion
+from courses.models import CheckAttempt, CourseModule, Enrolment, LessonCompletion
 from people.enums import Sector
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +43,44 @@ def test_outline_shows_untranslated_lessons_from_the_original(build_course, lt_l
     assert [(e.page.pk, e.translated) for e in outline.lessons] == [
         (first_lt.pk, True),
         (second.pk, False),
+    ]
+
+
+def test_outline_is_one_query_with_modules_and_what_is_done(
+    build_course, learner, lt_locale, django_assert_num_queries
+):
+    course, (first, second) = build_course(lessons=2, modules=("Why", "How"))
+    course.get_parent().copy_for_translation(lt_locale).save_revision().publish()
+    course_lt = course.copy_for_translation(lt_locale)
+    course_lt.save_revision().publish()
+    first_lt = first.copy_for_translation(lt_locale)
+    first_lt.save_revision().publish()
+    enrolment, _ = services.enrolment_create(course=course, person=learner)
+    services.lesson_complete(enrolment=enrolment, lesson=second)
+    course_lt = course_lt.specific_class.objects.get(pk=course_lt.pk)
+
+    with django_assert_num_queries(1):
+        outline = selectors.course_outline(course=course_lt, enrolment=enrolment)
+
+    assert [
+        (m.title, [(e.page.pk, e.translated, e.done) for e in m.lessons]) for m in outline.modules
+    ] == [("Why", [(first_lt.pk, True, False)]), ("How", [(second.pk, False, True)])]
+
+
+def test_outline_of_a_previewed_course_shows_its_unsaved_modules(build_course):
+    course, (first, second) = build_course(lessons=2, modules=("Why", "How"))
+    course = type(course).objects.get(pk=course.pk)
+    why, how = course.modules.all()
+    course.modules = [
+        CourseModule(title="How, first", translation_key=how.translation_key, sort_order=0),
+        CourseModule(title="Why", translation_key=why.translation_key, sort_order=1),
+    ]
+
+    outline = selectors.course_outline(course=course)
+
+    assert [(m.title, [e.page.pk for e in m.lessons]) for m in outline.modules] == [
+        ("How, first", [second.pk]),
+        ("Why", [first.pk]),
     ]
 
 

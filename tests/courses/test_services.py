@@ -428,3 +428,22 @@ def test_a_reissued_certificate_updates_the_enrolment_code(build_course, learner
 
     enrolment.refresh_from_db()
     assert (enrolment.certificate_code, new.holder_name) == (new.code, "Vjosa B.")
+
+
+def test_reopening_the_last_lesson_within_minutes_writes_nothing(
+    build_course, learner, django_assert_num_queries
+):
+    course, (first, second) = build_course(lessons=2)
+    enrolment, _ = services.enrolment_create(course=course, person=learner)
+    services.lesson_visit(enrolment=enrolment, lesson=first)
+
+    with django_assert_num_queries(0):
+        services.lesson_visit(enrolment=enrolment, lesson=first)
+    with django_assert_num_queries(1):
+        services.lesson_visit(enrolment=enrolment, lesson=second)
+    enrolment.last_activity_at -= services.VISIT_RESOLUTION
+    with django_assert_num_queries(1):
+        services.lesson_visit(enrolment=enrolment, lesson=second)
+
+    enrolment.refresh_from_db()
+    assert enrolment.last_lesson_key == second.translation_key

@@ -461,3 +461,27 @@ def test_restricted_course_accepts_a_member_of_its_group(
 
     assert response.status_code == status
     assert tuple(now - then for now, then in zip(recorded(), before, strict=True)) == added
+
+
+@pytest.mark.parametrize(("who", "status"), [("outsider", 302), ("member", 200)])
+def test_restricted_course_and_lesson_pages_are_served_to_members_only(
+    client, private_course, person_factory, who, status
+):
+    course, lessons, group = private_course
+    person = person_factory(f"{who}@example.org")
+    if who == "member":
+        person.groups.add(group)
+    client.force_login(person)
+
+    statuses = [client.get(page.url).status_code for page in (course, lessons[0])]
+
+    assert statuses == [status, status]
+
+
+def test_course_page_does_not_check_prerequisites_for_visitors(client, build_course):
+    required, _ = build_course(lessons=0)
+    course, _ = build_course(lessons=1, requires=[required])
+
+    response = client.get(course.url)
+
+    assert (response.status_code, "missing_prerequisites" in response.context) == (200, False)

@@ -93,3 +93,52 @@ def test_the_page_shows_the_translated_quick_exit_label(client, home_page, langu
 
     assert label != "Exit this page"
     assert escape(label) in response.content.decode()
+
+
+@pytest.fixture
+def about_in_two_languages(home_page):
+    """An "About" page in the menu, in English and Lithuanian, set as the privacy page."""
+    from wagtail.models import Locale
+
+    from home.models import SafetySettings, StandardPage
+
+    lt = Locale.objects.get_or_create(language_code="lt")[0]
+    home_page.copy_for_translation(lt).save_revision().publish()
+    about = StandardPage(title="About", slug="about", show_in_menus=True)
+    home_page.add_child(instance=about)
+    about.save_revision().publish()
+    about_lt = about.copy_for_translation(lt)
+    about_lt.title = "Apie"
+    about_lt.save_revision().publish()
+    settings = SafetySettings.for_site(home_page.get_site())
+    settings.privacy_page = about
+    settings.save()
+    about_lt.refresh_from_db()
+    return about, about_lt
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "title"), [("en", "About"), ("lt", "Apie")])
+def test_the_menu_and_the_privacy_link_follow_the_language(
+    client, about_in_two_languages, language, title
+):
+    page = dict(zip(("en", "lt"), about_in_two_languages, strict=True))[language]
+
+    html = get_with_language(client, "/", language).content.decode()
+
+    menu = re.findall(r'class="main-menu__link[^"]*" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    assert menu == [(page.url, title)]
+    footer = html.split('class="site-footer"')[1]
+    assert f'<li><a href="{page.url}">' in footer
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_links_the_page_in_each_language(client, about_in_two_languages):
+    about, about_lt = about_in_two_languages
+
+    html = client.get(about.url).content.decode()
+
+    links = dict(
+        (code, href) for href, code in re.findall(r'href="([^"]+)" hreflang="([a-z]+)"', html)
+    )
+    assert links == {"en": about.url, "lt": about_lt.url}
