@@ -56,11 +56,10 @@ class EventIndexPage(RoutablePageMixin, Page):
             from ..selectors import event_for_route
 
             child = event_for_route(index=self, slug=path_components[0])
-            if child is None:
-                raise Http404
-            child._cached_parent_obj = self  # as Wagtail's routing does: get_parent() is free
-            return child.route(request, path_components[1:])
-        return super().route(request, path_components)
+            if child is not None:
+                child._cached_parent_obj = self  # as Wagtail's routing does
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)  # any other child, or a 404
 
     def _is_own_route(self, path_components) -> bool:
         try:

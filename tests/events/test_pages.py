@@ -295,3 +295,19 @@ def test_an_event_page_preview_renders():
     response = page.make_preview_request()
 
     assert (response.status_code, response.context_data["seats_left"]) == (200, 2)
+
+
+def test_an_events_cancelled_date_shows_on_its_page_and_in_its_download(client):
+    from tests.factories.events import a_date, first_rule_date
+
+    start = first_rule_date("FREQ=WEEKLY", a_date(7))
+    page = event_page(start_date=start, recurrence="FREQ=WEEKLY;COUNT=3")
+    OccurrenceChange.objects.create(page=page, original_date=start, action="cancel")
+
+    body = client.get(page.url).content.decode()
+    download = client.get(page.url + "calendar/").content.decode()
+
+    assert ("<strong>cancelled</strong>" in body, f"{start:%Y%m%d}T100000" in download) == (
+        True,
+        True,
+    )
