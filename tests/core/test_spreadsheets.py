@@ -92,3 +92,74 @@ def test_read_table_refuses_a_row_with_more_cells_than_columns():
         spreadsheets.read_table(csv_bytes("email,cohort\na@example.org,Kaunas, spring\n"), "csv")
 
     assert str(error.value).startswith("Line 2 has more cells than there are column names.")
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_read_table_refuses_a_column_named_twice(kind):
+    rows = [["email", "cohort", " Email "], ["a@example.org", "", "b@example.org"]]
+    data = (
+        xlsx_bytes(rows)
+        if kind == "xlsx"
+        else csv_bytes("\n".join(",".join(row) for row in rows) + "\n")
+    )
+
+    with pytest.raises(spreadsheets.TableError) as error:
+        spreadsheets.read_table(data, kind)
+
+    assert str(error.value) == "The column “email” is named twice in the first row. Keep one."
+
+
+def test_read_table_refuses_an_xlsx_formula_whose_value_was_never_saved():
+    data = xlsx_bytes([["email", "cohort"], ["a@example.org", "Spring"], ["=B2", "Spring"]])
+
+    with pytest.raises(spreadsheets.TableError) as error:
+        spreadsheets.read_table(data, "xlsx")
+
+    assert str(error.value) == (
+        "Cell A3 holds a formula whose result was never saved. Open the file in a spreadsheet "
+        "program, save it, and upload it again (or paste the values instead of the formula)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Safety planning: police / social work", "Safety planning- police - socia"),
+        ("What? Who*? [Q3] back\\slash", "What- Who-- -Q3- back-slash"),
+        ("'Quoted'", "Quoted"),
+        ("", "Export"),
+        ("[]", "--"),
+    ],
+)
+def test_sheet_title_is_one_excel_accepts(title, expected):
+    import openpyxl
+
+    result = spreadsheets.sheet_title(title, default="Export")
+
+    assert result == expected
+    openpyxl.Workbook(write_only=True).create_sheet(title=result)  # Excel's rules, enforced
+
+
+class HeaderResource:
+    def get_export_headers(self):
+        return ['=HYPERLINK("http://evil.example","Diet")', "Name"]
+
+    def rows(self, queryset):
+        yield from queryset
+
+
+def test_csv_and_xlsx_header_cells_are_neutralised_like_body_cells():
+    import openpyxl
+
+    csv_text = "".join(spreadsheets.csv_stream(HeaderResource(), [["x", "y"]]))
+    book = openpyxl.load_workbook(
+        spreadsheets.xlsx_file(HeaderResource(), [["x", "y"]], title="A: B")
+    )
+
+    assert csv_text.splitlines()[0] == '\ufeff"\'=HYPERLINK(""http://evil.example"",""Diet"")",Name'
+    header = book.active["A1"]
+    assert (header.value, header.data_type, book.sheetnames) == (
+        '\'=HYPERLINK("http://evil.example","Diet")',
+        "s",
+        ["A- B"],
+    )

@@ -332,3 +332,53 @@ def test_course_pages_get_a_learners_and_report_button(build_course, organiser):
         reverse("courses_admin:report", args=[course.pk]),
     )
     assert list(course_report_header_button(lesson, organiser)) == []
+
+
+# --- Query-count guards -----------------------------------------------------------------------
+
+# Measured once; a change means the report or the learner list started (or stopped) doing
+# per-learner queries, or the admin chrome changed. Both deserve a look.
+REPORT_QUERIES = 23
+EXPORT_QUERIES = 11
+
+
+@pytest.fixture
+def enrolled(build_course, person_factory):
+    def make(n):
+        course, lessons = build_course(lessons=2)
+        for i in range(n):
+            person = person_factory(f"learner{i}@example.org")
+            enrolment, _created = services.enrolment_create(course=course, person=person)
+            services.lesson_complete(enrolment=enrolment, lesson=lessons[0], course=course)
+        return course
+
+    return make
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_the_course_report_runs_the_same_queries_for_1_or_3_learners(
+    n, enrolled, organiser_client, django_assert_num_queries
+):
+    course = enrolled(n)
+    url = reverse("courses_admin:report", args=[course.pk])
+    organiser_client.get(url)  # warm: the caches a running site has
+
+    with django_assert_num_queries(REPORT_QUERIES):
+        response = organiser_client.get(url)
+
+    assert len(response.context["learners"]) == n
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_the_learner_list_export_runs_the_same_queries_for_1_or_3_learners(
+    n, enrolled, organiser_client, django_assert_num_queries
+):
+    course = enrolled(n)
+    url = reverse("courses_admin:export", args=[course.pk, "csv"])
+    organiser_client.get(url)
+
+    with django_assert_num_queries(EXPORT_QUERIES):
+        response = organiser_client.get(url)
+        lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+
+    assert len(lines) == n + 1
