@@ -40,6 +40,26 @@ def ics_response(data: bytes, filename: str, *, download: bool) -> HttpResponse:
     return response
 
 
+def route_to_event(index, request, path_components):
+    """The route to an event under the listing in one query, its venue, original page and
+    seat count included (Wagtail's routing takes two, and the page's context more), or
+    None for the listing's own routes and any other child."""
+    if not path_components:
+        return None
+    if index.live:
+        try:
+            index.resolve_subpage("/" + "/".join(path_components) + "/")
+        except Http404:
+            pass
+        else:
+            return None
+    child = selectors.event_for_route(index=index, slug=path_components[0])
+    if child is None:
+        return None
+    child._cached_parent_obj = index  # as Wagtail's routing does: get_parent() is free
+    return child.route(request, path_components[1:])
+
+
 def event_index(request, index, *, view: str, year: int = 0, month: int = 0):
     form = EventFilterForm(request.GET or None)
     filters = form.filters()

@@ -15,7 +15,6 @@ from datetime import UTC
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -50,23 +49,10 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = _("events listing")
 
     def route(self, request, path_components):
-        """An event under the listing in one query, venue, original page and seat count
-        included (Wagtail's own routing takes two, and more for the page's context)."""
-        if path_components and not (self.live and self._is_own_route(path_components)):
-            from ..selectors import event_for_route
+        from ..pages_serve import route_to_event
 
-            child = event_for_route(index=self, slug=path_components[0])
-            if child is not None:
-                child._cached_parent_obj = self  # as Wagtail's routing does
-                return child.route(request, path_components[1:])
-        return super().route(request, path_components)  # any other child, or a 404
-
-    def _is_own_route(self, path_components) -> bool:
-        try:
-            self.resolve_subpage("/" + "/".join(path_components) + "/")
-        except Http404:
-            return False
-        return True
+        found = route_to_event(self, request, path_components)
+        return found or super().route(request, path_components)  # other children, or 404
 
     @path("")
     def listing(self, request):
