@@ -10,7 +10,6 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -160,6 +159,9 @@ class AttendanceImportResource(RowProgressMixin, resources.ModelResource):
         self.fields["email"].widget = PersonWidget(self)
         self.fields["date"].widget = OccurrenceWidget(self)
         self.fields["attended"].widget = AttendedWidget()
+        # Held in memory (modelcluster serves a loaded relation without a query), so the
+        # schedule is not read again for every check-in.
+        event.occurrence_changes = list(event.occurrence_changes.all())
         occurrences = occurrences_of(event)
         self.days = occurrence_days(occurrences)
         self.starts = {occurrence.key: occurrence.start for occurrence in occurrences}
@@ -176,9 +178,9 @@ class AttendanceImportResource(RowProgressMixin, resources.ModelResource):
         emails = {str(value or "").strip().lower() for value in dataset["email"]} - {""}
         self.people = {
             person.email_lower: person
-            for person in User.objects.annotate(email_lower=Lower("email")).filter(
-                email_lower__in=emails
-            )
+            for person in User.objects.select_related("profile")
+            .annotate(email_lower=Lower("email"))
+            .filter(email_lower__in=emails)
         }
         self.attended = set(
             Attendance.objects.filter(event=self.event).values_list(
@@ -218,14 +220,17 @@ class AttendanceImportResource(RowProgressMixin, resources.ModelResource):
     def save_instance(self, instance, is_create, row, **kwargs):
         if kwargs.get("dry_run"):
             return  # the preview writes nothing, not even inside a rolled-back transaction
-        with transaction.atomic():  # a refused row leaves no walk-in registration behind
-            registration = registration_for_check_in(event=self.event, person=instance.person)
-            attendance, created = attendance_check_in(
-                registration=registration,
-                occurrence_date=instance.occurrence_date,
-                by=self.by,
-                method=AttendanceMethod.IMPORT,
-            )
+        # A refused row refuses the whole file (one transaction), walk-ins included.
+        registration = registration_for_check_in(event=self.event, person=instance.person)
+        # The service would load the event (its page and schedule) and the person again for
+        # every row: hand it the ones already loaded.
+        registration.event, registration.person = self.event, instance.person
+        attendance, created = attendance_check_in(
+            registration=registration,
+            occurrence_date=instance.occurrence_date,
+            by=self.by,
+            method=AttendanceMethod.IMPORT,
+        )
         instance.pk = attendance.pk
         self.checked_in += int(created)
 
