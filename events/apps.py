@@ -42,6 +42,7 @@ class EventsConfig(AppConfig):
         from people.roles import register_permissions
         from people.selectors import register_data_section
 
+        from . import signals  # noqa: F401  (feeds forget a change at once)
         from .messages import OUTBOX_KINDS, message_compose
         from .selectors import person_event_data
         from .views import dashboard_panel

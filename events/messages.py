@@ -84,13 +84,22 @@ def message_compose(message: OutboxMessage) -> EmailMessage | None:
         cancel = event.is_cancelled
         email.attach(
             "event.ics",
-            invitation_ics(event, domain=domain, person=person, cancel=cancel),
+            invitation_ics(
+                event,
+                domain=domain,
+                person=person,
+                cancel=cancel,
+                sequence=event.original.sequence,
+                confirmed=confirmed,
+            ),
             "text/calendar; method=CANCEL" if cancel else "text/calendar; method=REQUEST",
         )
     elif kind in WITH_CANCELLATION:
         email.attach(
             "event.ics",
-            invitation_ics(event, domain=domain, person=person, cancel=True),
+            invitation_ics(
+                event, domain=domain, person=person, cancel=True, sequence=event.original.sequence
+            ),
             "text/calendar; method=CANCEL",
         )
     return email

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.pages import page_viewable
 from people.dashboard import Panel
 
 from . import selectors, services
@@ -29,7 +30,9 @@ def _back(page: EventPage, anchor: str = "registration"):
 @require_POST
 @login_required
 def register(request, page_id: int):
-    page = get_object_or_404(EventPage.objects.live().public(), pk=page_id).specific
+    page = get_object_or_404(EventPage.objects.live(), pk=page_id).specific
+    if not page_viewable(request, page):
+        raise Http404
     form = RegistrationForm(request.POST, questions=page.question_list)
     if form.is_valid():
         try:

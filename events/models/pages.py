@@ -443,7 +443,3 @@ class StudyVisitPage(EventPage):
     @property
     def hosts(self) -> list[str]:
         return [line.strip() for line in self.host_organisations.splitlines() if line.strip()]
-
-
-# Connected here, where the models are defined, so no feed outlives a change of them.
-from .. import signals  # noqa: E402, F401

@@ -154,6 +154,28 @@ def test_registering_needs_an_account(index, client):
     assert "/accounts/login/" in response["Location"]
 
 
+@pytest.mark.parametrize("member", [True, False])
+def test_registration_follows_the_event_s_group_restriction(index, client, person, member):
+    """A member of the group the event is restricted to may register; anyone else gets the
+    same 404 as for a page that does not exist."""
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import PageViewRestriction
+
+    page = event_page(index)
+    group = Group.objects.create(name="Kaunas coordination group")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    if member:
+        person.groups.add(group)
+    response = client.post(reverse("events:register", args=[page.pk]))
+    assert (response.status_code, Registration.objects.count()) == (
+        (302, 1) if member else (404, 0)
+    )
+
+
 def test_waitlisted_person_takes_an_offered_place_from_my_linkage(index, client, person):
     page = event_page(index, capacity=1)
     first = services.registration_create(event=page, person=UserFactory(email="a@example.org"))
