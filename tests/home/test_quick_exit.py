@@ -347,3 +347,19 @@ def test_health_is_reachable_for_an_organiser_without_totp(client, organiser):
     response = client.get("/health/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_page_behind_a_shared_password_asks_for_it_with_the_quick_exit(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=home_page, restriction_type=PageViewRestriction.PASSWORD, password="kaunas-2026"
+    )
+    response = client.get("/")
+
+    page = parse(response)
+    assert response.status_code == 200
+    assert [link["href"] for link in page.exit_links] == ["/exit/"]
+    assert "/static/home/js/quick-exit.js" in page.scripts
+    assert 'name="password"' in response.content.decode()

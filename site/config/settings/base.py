@@ -159,6 +159,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "people:dashboard"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+# A page behind a shared password asks for it in the site's layout, quick exit included.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Passwords change at /accounts/password/change/ (allauth: re-authentication, notification).
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
@@ -219,6 +221,8 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE: dict = {
     "events-reminders": {"task": "events.reminders_due", "schedule": 600.0},
     "events-offers-expire": {"task": "events.offers_expire", "schedule": 300.0},
+    # E-mails a killed worker left "sending", or whose task was lost, go out again.
+    "core-outbox-requeue-stale": {"task": "core.outbox_requeue_stale", "schedule": 300.0},
 }
 
 # --- Events ----------------------------------------------------------------------------
