@@ -160,7 +160,7 @@ LOGIN_REDIRECT_URL = "people:dashboard"
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # A page behind a shared password asks for it in the site's layout, quick exit included.
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"  # noqa: S105
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Passwords change at /accounts/password/change/ (allauth: re-authentication, notification).
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
