@@ -158,11 +158,9 @@ def test_a_professional_never_reaches_the_events_admin(name, event, register, pr
 
     response = logged_in(professional).get(target)
 
-    # Wagtail's admin gate sends anyone without admin access to the admin login.
-    assert (response.status_code, response["Location"].split("?")[0]) == (
-        302,
-        reverse("wagtailadmin_login"),
-    )
+    # A signed-in person without admin access gets the admin gate's 403 page (sending them
+    # to the login, which is allauth's, would loop), never the view.
+    assert (response.status_code, response.get("Location")) == (403, None)
 
 
 @pytest.mark.parametrize(
