@@ -71,6 +71,7 @@ def _import(client, url, filename, sheet) -> dict:
 
 def _enrolments(client) -> dict:
     from django.urls import reverse
+
     from wagtail.models import Site
 
     from courses.models import CourseIndexPage, CoursePage
