@@ -80,3 +80,6 @@ class OutboxMessage(models.Model):
         if self.to_user_id is not None:
             return self.to_user.email
         return self.address
+
+
+from .models_imports import *  # noqa: E402, F403  (the import jobs model, kept in its own file)
