@@ -153,7 +153,8 @@ def _enrol(course, lessons, people):
 
 
 def _export(course):
-    from courses import resources, selectors, spreadsheets
+    from core import spreadsheets
+    from courses import resources, selectors
 
     checks = selectors.course_checks(course=course)
     resource = resources.LearnerExportResource(checks=checks)

@@ -122,6 +122,7 @@ def registrations(request, page_id: int):
         {
             "event": event,
             "registrations": listed,
+            "Status": Status,
             "counts": counts,
             "status": status,
             "attended": Attendance.objects.filter(event=event)

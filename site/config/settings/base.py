@@ -223,6 +223,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "events-offers-expire": {"task": "events.offers_expire", "schedule": 300.0},
     # E-mails a killed worker left "sending", or whose task was lost, go out again.
     "core-outbox-requeue-stale": {"task": "core.outbox_requeue_stale", "schedule": 300.0},
+    # Import previews nobody confirmed: their uploaded files are erased.
+    "core-import-jobs-expire": {"task": "core.import_jobs_expire", "schedule": 900.0},
 }
 
 # --- Events ----------------------------------------------------------------------------
