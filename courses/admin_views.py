@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from wagtail.admin.auth import permission_denied
 
@@ -176,10 +176,16 @@ class ImportEnrolments(ImportView):
         return reverse("courses_admin:report", args=[target.pk])
 
     def done_message(self, summary: dict) -> str:
-        return _("%(new)d learners enrolled; %(skipped)d were already enrolled.") % {
-            "new": summary.get("new", 0),
-            "skipped": summary.get("skipped", 0),
+        new, skipped = summary.get("new", 0), summary.get("skipped", 0)
+        enrolled = ngettext("%(count)d learner enrolled.", "%(count)d learners enrolled.", new) % {
+            "count": new
         }
+        if not skipped:
+            return enrolled
+        already = ngettext(
+            "%(count)d was already enrolled.", "%(count)d were already enrolled.", skipped
+        ) % {"count": skipped}
+        return f"{enrolled} {already}"
 
 
 import_enrolments = ImportEnrolments.as_view()

@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from core.imports import ImportView
 from people.models import User
@@ -209,10 +209,16 @@ class ImportAttendance(ImportView):
         return reverse("events_admin:registrations", args=[target.pk])
 
     def done_message(self, summary: dict) -> str:
-        return _("%(new)d check-ins recorded; %(skipped)d rows left as they were.") % {
-            "new": summary.get("checked_in", 0),
-            "skipped": summary.get("skipped", 0),
-        }
+        new, skipped = summary.get("checked_in", 0), summary.get("skipped", 0)
+        recorded = ngettext(
+            "%(count)d check-in recorded.", "%(count)d check-ins recorded.", new
+        ) % {"count": new}
+        if not skipped:
+            return recorded
+        unchanged = ngettext(
+            "%(count)d row left as it was.", "%(count)d rows left as they were.", skipped
+        ) % {"count": skipped}
+        return f"{recorded} {unchanged}"
 
 
 import_attendance = ImportAttendance.as_view()

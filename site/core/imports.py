@@ -46,6 +46,8 @@ class Importer:
     returns ``import_result_preview``'s dict, calling ``progress(rows_done)`` as it goes."""
 
     columns: tuple[str, ...] = ("email",)
+    # Other names a column may have (lazy translations: the site's own export headers).
+    aliases: dict = {}
 
     def run(self, *, target_id: int, by, dataset, lines, dry_run: bool, progress) -> dict:
         raise NotImplementedError
@@ -152,7 +154,12 @@ def import_job_run(*, job_id: int, dry_run: bool) -> None:
         cache.set(_progress_key(job.pk), done, timeout=int(PREVIEW_MAX_AGE.total_seconds()))
 
     try:
-        dataset, lines = read_table(bytes(job.data), job.import_format, columns=importer.columns)
+        dataset, lines = read_table(
+            bytes(job.data),
+            job.import_format,
+            columns=importer.columns,
+            aliases=importer.aliases,
+        )
         preview = importer.run(
             target_id=job.target_id,
             by=job.created_by,
@@ -287,7 +294,9 @@ class ImportView(View):
         upload = form.cleaned_data["file"]
         data = upload.read()
         try:
-            dataset, _lines = read_table(data, upload.import_format, columns=importer.columns)
+            dataset, _lines = read_table(
+                data, upload.import_format, columns=importer.columns, aliases=importer.aliases
+            )
         except TableError as error:
             form.add_error("file", str(error))
             return self.render({"upload_form": form}, status=400)

@@ -8,6 +8,8 @@ import io
 import re
 import tempfile
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 import tablib
@@ -39,13 +41,36 @@ class TableError(ValueError):
     """The file cannot be read as a table; the message says why, for the organiser."""
 
 
+def _header_key(text) -> str:
+    """What a column name says, without case, spaces or punctuation: "E-mail" is "email"."""
+    return re.sub(r"[\W_]+", "", str(text).casefold())
+
+
+def _header_names(columns: tuple[str, ...], aliases: dict) -> dict[str, str]:
+    """Each accepted way of naming a column (its own name, and each alias in every UI
+    language, so the site's own exports read back), keyed by ``_header_key``."""
+    names = {_header_key(column): column for column in columns}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for column, labels in aliases.items():
+                for label in labels:
+                    names.setdefault(_header_key(label), column)
+    return names
+
+
 def read_table(
-    data: bytes, import_format: str, *, columns: tuple[str, ...] = ("email",)
+    data: bytes,
+    import_format: str,
+    *,
+    columns: tuple[str, ...] = ("email",),
+    aliases: dict | None = None,
 ) -> tuple[tablib.Dataset, list[int]]:
     """Read a CSV or XLSX upload into a Dataset and the file line number of each row.
 
     Our own reader rather than tablib's: tablib skips blank CSV lines, which would make
-    the line numbers in error messages wrong. Headers are lower-cased and trimmed; the
+    the line numbers in error messages wrong. Headers are lower-cased and trimmed, and a
+    header that names a column another way ("E-mail", an alias in ``aliases``, in any UI
+    language) is read as that column; the
     first of ``columns`` is required, the others are added empty when missing. A column
     named twice, or an Excel formula with no saved value, refuses the file: either would
     otherwise lose data without a word.
@@ -56,7 +81,9 @@ def read_table(
         rows, lines = _read_csv(data)
     if not rows:
         raise TableError(_("The file is empty."))
-    headers = [str(cell or "").strip().lower() for cell in rows[0]]
+    names = _header_names(columns, aliases or {})
+    headers = [str(cell or "").strip() for cell in rows[0]]
+    headers = [names.get(_header_key(header), header.lower()) for header in headers]
     while headers and not headers[-1]:
         headers.pop()  # empty cells after the last column name
     required = columns[0]

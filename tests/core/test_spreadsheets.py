@@ -163,3 +163,15 @@ def test_csv_and_xlsx_header_cells_are_neutralised_like_body_cells():
         "s",
         ["A- B"],
     )
+
+
+def test_read_table_reads_a_column_named_another_way_in_any_language():
+    from django.utils.translation import gettext_lazy
+
+    data = b"E-Mail;Datum\namina@example.org;14.04.2026\n"
+
+    dataset, _lines = spreadsheets.read_table(
+        data, "csv", columns=("email", "date"), aliases={"date": (gettext_lazy("Datum"),)}
+    )
+
+    assert (dataset.headers, dataset[0]) == (["email", "date"], ("amina@example.org", "14.04.2026"))

@@ -382,3 +382,17 @@ def test_the_learner_list_export_runs_the_same_queries_for_1_or_3_learners(
         lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
 
     assert len(lines) == n + 1
+
+
+@pytest.mark.parametrize(
+    "summary, message",
+    [
+        ({"new": 1, "skipped": 0}, "1 learner enrolled."),
+        ({"new": 2, "skipped": 1}, "2 learners enrolled. 1 was already enrolled."),
+        ({"new": 0, "skipped": 3}, "0 learners enrolled. 3 were already enrolled."),
+    ],
+)
+def test_the_enrolment_import_reports_in_whole_sentences(summary, message):
+    from courses.admin_views import ImportEnrolments
+
+    assert ImportEnrolments().done_message(summary) == message

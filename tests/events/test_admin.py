@@ -465,6 +465,20 @@ def test_a_valid_import_previews_then_checks_everyone_in(
     assert (job.status, bytes(job.data), job.summary["checked_in"]) == ("done", b"", 3)
 
 
+def test_the_registration_export_reads_back_as_a_sign_in_sheet_unchanged(
+    event, register, organiser_client, django_capture_on_commit_callbacks
+):
+    """Its "E-mail" header is the sheet's email column: organisers tick off the export."""
+    register("amina@example.org")
+    register("besa@example.org")
+    export = organiser_client.get(url("export", event, "registrations", "csv"))
+    sheet = b"".join(export.streaming_content).decode("utf-8-sig")
+
+    preview = preview_of(organiser_client, event, upload(sheet), django_capture_on_commit_callbacks)
+
+    assert (preview.context["preview"]["new"], preview.context["preview"]["invalid"]) == (2, 0)
+
+
 @pytest.mark.parametrize("job_id", ["forged", "999999"])
 def test_import_refuses_a_confirmation_of_no_job(event, organiser_client, job_id):
     response = organiser_client.post(url("import", event), {"job": job_id})
@@ -799,3 +813,16 @@ def test_index_runs_the_same_queries_for_1_or_3_events(
         response = organiser_client.get(reverse("events_admin:index"))
 
     assert [row["confirmed"] for row in response.context["rows"]] == [1] * n
+
+
+@pytest.mark.parametrize(
+    "summary, message",
+    [
+        ({"checked_in": 1, "skipped": 0}, "1 check-in recorded."),
+        ({"checked_in": 2, "skipped": 1}, "2 check-ins recorded. 1 row left as it was."),
+    ],
+)
+def test_the_sign_in_sheet_import_reports_in_whole_sentences(summary, message):
+    from events.admin_views.attendance import ImportAttendance
+
+    assert ImportAttendance().done_message(summary) == message
