@@ -7,6 +7,8 @@ or frees a seat runs in a transaction that first locks the event's original page
 the other and the seat is never given twice (pretix serialises bookings the same way).
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -16,10 +18,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.enums import CertificateKind
-from certificates.services import certificate_issue
+from certificates.services import certificate_issue, certificate_issue_many
 from certificates.tasks import certificate_email_enqueue
 from impact.enums import ParticipationKind
-from impact.services import participation_record
+from impact.services import participation_record, participation_record_many
 
 from .enums import ACTIVE, SEAT_HOLDING, AttendanceMethod, MessageKind, QuestionKind
 from .enums import RegistrationStatus as Status
@@ -30,6 +32,7 @@ MAX_ANSWER_LENGTH = 2000
 # People can be checked in from a day before an occurrence starts (a desk set up early,
 # an organiser in another time zone), never earlier.
 CHECK_IN_EARLIEST = timedelta(days=1)
+BATCH_SIZE = 2000
 
 
 def _message(registration: Registration, kind: str, key: str = "") -> None:
@@ -275,6 +278,42 @@ def offers_expire(*, now: datetime | None = None) -> int:
     return expired
 
 
+CHECK_IN_STATUSES = (Status.CONFIRMED, Status.OFFERED, Status.WAITLISTED, Status.PENDING)
+
+
+def _check_in_refusal(
+    *, event: EventPage, registration: Registration, occurrence_date: date, occurrence, now
+) -> str:
+    """Why this registration cannot be checked in for the occurrence held on
+    ``occurrence_date`` (``occurrence``: the schedule's, or None), or "" when it can."""
+    if registration.status not in CHECK_IN_STATUSES:
+        return _("%(person)s's registration is %(status)s: it cannot be checked in.") % {
+            "person": registration.person.display_name,
+            "status": registration.get_status_display(),
+        }
+    if occurrence is None or occurrence.cancelled:
+        return _("%(event)s does not take place on %(day)s.") % {
+            "event": event.title,
+            "day": occurrence_date.strftime("%d.%m.%Y"),
+        }
+    if occurrence.start - now > CHECK_IN_EARLIEST:
+        return _("Check-in for %(day)s opens the day before.") % {
+            "day": occurrence_date.strftime("%d.%m.%Y")
+        }
+    return ""
+
+
+def _certificate_entry(event: EventPage, attendance: Attendance, person) -> dict:
+    return {
+        "subject": attendance,
+        "holder": person,
+        "holder_name": person.display_name,
+        "title": f"{event.title} ({attendance.occurrence_date:%d.%m.%Y})",
+        "kind": CertificateKind.EVENT_ATTENDANCE,
+        "completed_on": min(attendance.occurrence_date, timezone.localdate()),
+    }
+
+
 @transaction.atomic
 def attendance_check_in(
     *,
@@ -286,33 +325,19 @@ def attendance_check_in(
     """Record that a registrant came. Idempotent per occurrence. Writes ``event_attended``
     to the ledger and, when the event offers them, issues a certificate of attendance."""
     event = registration.event
-    if registration.status not in (
-        Status.CONFIRMED,
-        Status.OFFERED,
-        Status.WAITLISTED,
-        Status.PENDING,
-    ):
-        raise ValidationError(
-            _("%(person)s's registration is %(status)s: it cannot be checked in.")
-            % {
-                "person": registration.person.display_name,
-                "status": registration.get_status_display(),
-            }
-        )
     schedule = event.schedule()
     if occurrence_date is None:
         occurrence_date = schedule.start_date
     occurrence = schedule.occurrence(occurrence_date)
-    if occurrence is None or occurrence.cancelled:
-        raise ValidationError(
-            _("%(event)s does not take place on %(day)s.")
-            % {"event": event.title, "day": occurrence_date.strftime("%d.%m.%Y")}
-        )
-    if occurrence.start - timezone.now() > CHECK_IN_EARLIEST:
-        raise ValidationError(
-            _("Check-in for %(day)s opens the day before.")
-            % {"day": occurrence_date.strftime("%d.%m.%Y")}
-        )
+    refusal = _check_in_refusal(
+        event=event,
+        registration=registration,
+        occurrence_date=occurrence_date,
+        occurrence=occurrence,
+        now=timezone.now(),
+    )
+    if refusal:
+        raise ValidationError(refusal)
     attendance = Attendance.objects.filter(
         registration=registration, occurrence_date=occurrence_date
     ).first()
@@ -340,28 +365,167 @@ def attendance_check_in(
     )
     if event.attendance_certificates:
         certificate = certificate_issue(
-            subject=attendance,
-            holder=registration.person,
-            holder_name=registration.person.display_name,
-            title=f"{event.title} ({occurrence_date:%d.%m.%Y})",
-            kind=CertificateKind.EVENT_ATTENDANCE,
-            completed_on=min(occurrence_date, timezone.localdate()),
+            **_certificate_entry(event, attendance, registration.person)
         )
         certificate_email_enqueue(certificate=certificate)
     return attendance, created
 
 
+@dataclass(frozen=True)
+class CheckInSummary:
+    """What ``attendance_check_in_many`` did: ``checked_in`` new attendances (of which
+    ``confirmed`` walk-ins confirmed on the way), ``already`` rows checked in before."""
+
+    checked_in: int
+    already: int
+    confirmed: int
+    attendances: list[Attendance]
+
+
+def _registrations_for_check_in(*, event: EventPage, people) -> dict[int, Registration]:
+    """Each person's latest registration for the (original) event, a walk-in created as
+    confirmed for those who have none active. Two queries for any number of people."""
+    people = {person.pk: person for person in people}
+    found: dict[int, Registration] = {}
+    for registration in Registration.objects.filter(event=event, person_id__in=people).order_by(
+        "person_id", "-created_at", "-pk"
+    ):
+        found.setdefault(registration.person_id, registration)
+    found = {pk: r for pk, r in found.items() if r.status in ACTIVE}
+    now = timezone.now()
+    walk_ins = Registration.objects.bulk_create(
+        [
+            Registration(event=event, person=person, status=Status.CONFIRMED, confirmed_at=now)
+            for pk, person in people.items()
+            if pk not in found
+        ],
+        batch_size=BATCH_SIZE,
+    )
+    found.update((registration.person_id, registration) for registration in walk_ins)
+    for pk, registration in found.items():
+        registration.person = people[pk]
+    return found
+
+
+@transaction.atomic
+def attendance_check_in_many(
+    *,
+    event: EventPage,
+    rows: Iterable[tuple[Registration | object, date | None]],
+    by=None,
+    method: str = AttendanceMethod.CHECK_IN,
+) -> CheckInSummary:
+    """``attendance_check_in`` for a whole sheet: rows of (registration or person, date of
+    the occurrence or None for the first), in one transaction and a few queries whatever
+    the number. A person without an active registration becomes a confirmed walk-in. Any
+    refused row refuses them all: ValidationError maps each refused row's index to why.
+    Idempotent: rows already checked in are counted in ``already`` and change nothing."""
+    original = event.original
+    _lock(original)
+    rows = list(rows)
+    people = [item for item, _day in rows if not isinstance(item, Registration)]
+    by_person = _registrations_for_check_in(event=original, people=people) if people else {}
+    given = {
+        registration.pk: registration
+        for registration in Registration.objects.select_related("person__profile").filter(
+            pk__in=[item.pk for item, _day in rows if isinstance(item, Registration)]
+        )
+    }
+    schedule = original.schedule()
+    occurrences: dict[date, object] = {}
+    now = timezone.now()
+    resolved, refusals = [], {}
+    for index, (item, day) in enumerate(rows):
+        registration = given.get(item.pk) if isinstance(item, Registration) else by_person[item.pk]
+        if registration is None or registration.event_id != original.pk:
+            refusals[index] = _("This registration is not for %(event)s.") % {
+                "event": original.title
+            }
+            continue
+        day = day or schedule.start_date
+        if day not in occurrences:
+            occurrences[day] = schedule.occurrence(day)
+        refusal = _check_in_refusal(
+            event=original,
+            registration=registration,
+            occurrence_date=day,
+            occurrence=occurrences[day],
+            now=now,
+        )
+        if refusal:
+            refusals[index] = refusal
+        else:
+            resolved.append((registration, day))
+    if refusals:
+        raise ValidationError({index: [message] for index, message in refusals.items()})
+
+    existing = {
+        (registration_id, day): pk
+        for pk, registration_id, day in Attendance.objects.filter(event=original).values_list(
+            "pk", "registration_id", "occurrence_date"
+        )
+    }
+    new: dict[tuple[int, date], Attendance] = {}
+    for registration, day in resolved:
+        key = (registration.pk, day)
+        if key not in existing and key not in new:
+            new[key] = Attendance(
+                event=original,
+                registration=registration,
+                occurrence_date=day,
+                checked_in_by=by,
+                method=method,
+            )
+    # Came without a confirmed place (walk-ins from the waiting list): confirmed now.
+    unconfirmed = {
+        a.registration.pk for a in new.values() if a.registration.status != Status.CONFIRMED
+    }
+    if unconfirmed:
+        Registration.objects.filter(pk__in=unconfirmed).update(
+            status=Status.CONFIRMED, confirmed_at=now
+        )
+        for attendance in new.values():
+            if attendance.registration.pk in unconfirmed:
+                attendance.registration.status = Status.CONFIRMED
+                attendance.registration.confirmed_at = now
+    created = Attendance.objects.bulk_create(list(new.values()), batch_size=BATCH_SIZE)
+
+    # Every row, new or not, as attendance_check_in does: the ledger and the certificates
+    # are idempotent, so a sheet entered again repairs what is missing and doubles nothing.
+    attended = {(a.registration_id, a.occurrence_date): a for a in created}
+    for registration, day in resolved:
+        key = (registration.pk, day)
+        if key not in attended:
+            attended[key] = Attendance(
+                pk=existing[key], event=original, registration=registration, occurrence_date=day
+            )
+    participation_record_many(
+        kind=ParticipationKind.EVENT_ATTENDED,
+        entries=[
+            (attendance, attendance.registration.person, occurrences[day].start)
+            for (_pk, day), attendance in attended.items()
+        ],
+    )
+    if original.attendance_certificates:
+        certificates = certificate_issue_many(
+            entries=[
+                _certificate_entry(original, attendance, attendance.registration.person)
+                for attendance in attended.values()
+            ]
+        )
+        for certificate in certificates:
+            certificate_email_enqueue(certificate=certificate)
+    return CheckInSummary(
+        checked_in=len(created),
+        already=len(resolved) - len(created),
+        confirmed=len(unconfirmed),
+        attendances=created,
+    )
+
+
 def registration_for_check_in(*, event: EventPage, person) -> Registration:
     """The person's registration for the event, created as a walk-in when there is none."""
-    original = event.original
-    registration = (
-        Registration.objects.filter(event=original, person=person).order_by("-created_at").first()
-    )
-    if registration is not None and registration.status in ACTIVE:
-        return registration
-    return Registration.objects.create(
-        event=original, person=person, status=Status.CONFIRMED, confirmed_at=timezone.now()
-    )
+    return _registrations_for_check_in(event=event.original, people=[person])[person.pk]
 
 
 def event_published(*, page: EventPage) -> bool:

@@ -50,6 +50,10 @@ class Registration(models.Model):
     # The event's SEQUENCE this person's calendar last heard of (update notices).
     notified_sequence = models.PositiveIntegerField(default=0, editable=False)
 
+    # Records of who came, not content: Wagtail's reference index ("usage") has no need of
+    # them, and indexing them cost queries on every check-in.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("registration")
@@ -106,6 +110,8 @@ class Attendance(models.Model):
         related_name="+",
     )
     method = models.CharField(_("how"), max_length=16, choices=AttendanceMethod.choices)
+
+    wagtail_reference_index_ignore = True  # see Registration
 
     class Meta:
         ordering = ["occurrence_date", "checked_in_at"]

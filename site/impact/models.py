@@ -48,6 +48,10 @@ class Participation(models.Model):
 
     recorded_at = models.DateTimeField(auto_now_add=True)
 
+    # A record of what happened, not content: nothing in Wagtail's "usage" listings needs
+    # it, and indexing its references cost queries on every row written.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-occurred_at", "-pk"]
         verbose_name = _("participation")

@@ -1,6 +1,7 @@
 """Writes to the participation ledger. Feature apps call these; nothing else writes rows."""
 
 import secrets
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -24,13 +25,66 @@ def person_snapshot(person) -> dict[str, str]:
     Demographics are included only while their consent is active: the profile field is
     cleared when consent is withdrawn, so reading the profile is enough.
     """
+    return person_snapshots([person])[person.pk]
+
+
+class _Groups:
+    """Group names already loaded, served where ``user_role`` asks the database."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+
+    def values_list(self, *fields, flat=False):
+        return self.names
+
+
+class _Proxy:
+    """A person whose ``groups`` are the names already loaded."""
+
+    def __init__(self, person, groups: _Groups):
+        self.is_authenticated = getattr(person, "is_authenticated", False)
+        self.is_superuser = person.is_superuser
+        self.groups = groups
+        self._linkage_role = None
+
+
+def person_snapshots(people) -> dict[int, dict[str, str]]:
+    """``person_snapshot`` for many people at once: two queries whoever they are."""
+    from django.contrib.auth.models import Group
+
     from people.models import Profile
     from people.roles import user_role
 
-    # Read the profile afresh: a cached one may still hold an answer whose consent was
+    people = {person.pk: person for person in people}
+    # Read the profiles afresh: a cached one may still hold an answer whose consent was
     # withdrawn since.
-    profile = Profile.objects.select_related("region").filter(user_id=person.pk).first()
-    snapshot = {"role": str(user_role(person) or "")}
+    profiles = {
+        profile.user_id: profile
+        for profile in Profile.objects.select_related("region").filter(user_id__in=people)
+    }
+    groups: dict[int, list[str]] = {pk: [] for pk in people}
+    unknown = [
+        pk
+        for pk, person in people.items()
+        if not person.is_superuser and getattr(person, "_linkage_role", None) is None
+    ]
+    if unknown:
+        through = Group.user_set.through.objects.filter(user_id__in=unknown)
+        for user_id, name in through.values_list("user_id", "group__name"):
+            groups[user_id].append(name)
+    snapshots = {}
+    for pk, person in people.items():
+        if person.is_superuser or getattr(person, "_linkage_role", None) is not None:
+            role = user_role(person)
+        else:
+            # The same rule as user_role, on the group names loaded above.
+            role = user_role(_Proxy(person, _Groups(groups[pk])))
+        snapshots[pk] = _snapshot(role, profiles.get(pk))
+    return snapshots
+
+
+def _snapshot(role, profile) -> dict[str, str]:
+    snapshot = {"role": str(role or "")}
     if profile is None:
         return snapshot
     snapshot.update(
@@ -42,6 +96,34 @@ def person_snapshot(person) -> dict[str, str]:
         migrant_background=profile.migrant_background,
     )
     return snapshot
+
+
+def _entry_check(*, kind: str, source: models.Model, person, count: int) -> None:
+    """The rules every ledger row obeys, before anything is read or written."""
+    if kind not in ParticipationKind.values:
+        raise ValidationError(_("Unknown participation kind: %(kind)s") % {"kind": kind})
+    if source is None or source.pk is None:
+        raise ValidationError(_("A participation needs a saved source object."))
+    if count < 1:
+        raise ValidationError(_("A participation counts at least one."))
+    if person is not None and count != 1:
+        raise ValidationError(_("A participation by a person counts exactly one."))
+
+
+def _row(*, lookup: dict, person, count: int, occurred_at, snapshot: dict) -> Participation:
+    """A validated, unsaved ledger row."""
+    row = Participation(
+        **lookup,
+        person=person,
+        count=count,
+        occurred_at=occurred_at or timezone.now(),
+        **{k: v for k, v in snapshot.items() if k in _SNAPSHOT_FIELDS},
+    )
+    # The person and the source were loaded by the caller: don't query them again.
+    row.full_clean(
+        exclude=["person", "source_type"], validate_unique=False, validate_constraints=False
+    )
+    return row
 
 
 def participation_record(
@@ -61,15 +143,7 @@ def participation_record(
     aggregates (``person=None``) are idempotent per ``aggregate_key``; only they may carry a
     count above one, and their ``attributes`` give the disaggregation of the group.
     """
-    if kind not in ParticipationKind.values:
-        raise ValidationError(_("Unknown participation kind: %(kind)s") % {"kind": kind})
-    if source is None or source.pk is None:
-        raise ValidationError(_("A participation needs a saved source object."))
-    if count < 1:
-        raise ValidationError(_("A participation counts at least one."))
-    if person is not None and count != 1:
-        raise ValidationError(_("A participation by a person counts exactly one."))
-
+    _entry_check(kind=kind, source=source, person=person, count=count)
     if person is not None:
         subject_key = f"person:{person.pk}"
         snapshot = person_snapshot(person)
@@ -86,16 +160,8 @@ def participation_record(
     existing = Participation.objects.filter(**lookup).first()
     if existing is not None:
         return existing, False
-    row = Participation(
-        **lookup,
-        person=person,
-        count=count,
-        occurred_at=occurred_at or timezone.now(),
-        **{k: v for k, v in snapshot.items() if k in _SNAPSHOT_FIELDS},
-    )
-    # The person and the source were loaded by the caller: don't query them again.
-    row.full_clean(
-        exclude=["person", "source_type"], validate_unique=False, validate_constraints=False
+    row = _row(
+        lookup=lookup, person=person, count=count, occurred_at=occurred_at, snapshot=snapshot
     )
     try:
         with transaction.atomic():
@@ -104,6 +170,63 @@ def participation_record(
         # Another request recorded the same thing between our read and our write.
         return Participation.objects.get(**lookup), False
     return row, True
+
+
+BATCH_SIZE = 2000
+
+
+def participation_record_many(
+    *, kind: str, entries: Iterable[tuple[models.Model, object, datetime | None]]
+) -> int:
+    """``participation_record`` for many (source, person, occurred_at) at once, all sources
+    of one model: the same checks, snapshots and idempotency, in a few queries whatever
+    the number. Returns how many rows were new."""
+    entries = list(entries)
+    if not entries:
+        return 0
+    for source, person, _when in entries:
+        _entry_check(kind=kind, source=source, person=person, count=1)
+        if person is None:
+            raise ValidationError(_("A participation needs a person here."))
+    source_types = {
+        ContentType.objects.get_for_model(source, for_concrete_model=False)
+        for source, _person, _when in entries
+    }
+    if len(source_types) != 1:
+        raise ValidationError(_("Record one kind of source at a time."))
+    source_type = source_types.pop()
+    existing = set(
+        Participation.objects.filter(
+            kind=kind,
+            source_type=source_type,
+            source_id__in={str(source.pk) for source, _person, _when in entries},
+        ).values_list("source_id", "subject_key")
+    )
+    new, seen = [], set()
+    for source, person, when in entries:
+        key = (str(source.pk), f"person:{person.pk}")
+        if key not in existing and key not in seen:
+            seen.add(key)
+            new.append((key, person, when))
+    snapshots = person_snapshots({person for _key, person, _when in new})
+    rows = [
+        _row(
+            lookup={
+                "kind": kind,
+                "source_type": source_type,
+                "source_id": source_id,
+                "subject_key": subject_key,
+            },
+            person=person,
+            count=1,
+            occurred_at=when,
+            snapshot=snapshots[person.pk],
+        )
+        for (source_id, subject_key), person, when in new
+    ]
+    # Conflicts are rows another request recorded since our read: they are counted once.
+    Participation.objects.bulk_create(rows, batch_size=BATCH_SIZE, ignore_conflicts=True)
+    return len(rows)
 
 
 def participation_anonymise_person(*, person) -> int:
