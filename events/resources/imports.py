@@ -8,7 +8,7 @@ import logging
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -22,7 +22,7 @@ from people.models import User
 from ..enums import AttendanceMethod
 from ..models import Attendance, EventPage
 from ..schedule import HORIZON, Occurrence
-from ..services import CHECK_IN_EARLIEST, attendance_check_in, registration_for_check_in
+from ..services import CHECK_IN_EARLIEST, attendance_check_in_many
 
 logger = logging.getLogger(__name__)
 
@@ -149,7 +149,7 @@ class AttendanceImportResource(RowProgressMixin, resources.ModelResource):
         clean_model_instances = False
         use_transactions = True
         # No savepoint around every row (two queries each): the preview writes nothing, and
-        # on the real run each check-in is its own savepoint (attendance_check_in is atomic).
+        # the real run checks everyone in at once at the end (attendance_check_in_many).
         use_bulk = True
 
     def __init__(self, *, event: EventPage, by=None):
@@ -170,6 +170,7 @@ class AttendanceImportResource(RowProgressMixin, resources.ModelResource):
         self.attended: set[tuple[int, date]] = set()
         self.notes: dict[int, str] = {}
         self.checked_in = 0
+        self.pending: list[tuple[int, Attendance]] = []
         self._rows_by_key: dict[tuple[int, date], int] = {}
 
     def before_import(self, dataset, **kwargs):
@@ -220,19 +221,38 @@ class AttendanceImportResource(RowProgressMixin, resources.ModelResource):
     def save_instance(self, instance, is_create, row, **kwargs):
         if kwargs.get("dry_run"):
             return  # the preview writes nothing, not even inside a rolled-back transaction
-        # A refused row refuses the whole file (one transaction), walk-ins included.
-        registration = registration_for_check_in(event=self.event, person=instance.person)
-        # The service would load the event (its page and schedule) and the person again for
-        # every row: hand it the ones already loaded.
-        registration.event, registration.person = self.event, instance.person
-        attendance, created = attendance_check_in(
-            registration=registration,
-            occurrence_date=instance.occurrence_date,
-            by=self.by,
-            method=AttendanceMethod.IMPORT,
-        )
-        instance.pk = attendance.pk
-        self.checked_in += int(created)
+        self.pending.append((kwargs.get("row_number"), instance))
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        """Everyone on the sheet checked in at once, after the last row was read (in the
+        import's transaction). A refused row refuses the whole file, walk-ins included,
+        and its message is shown on its line."""
+        pending, self.pending = self.pending, []
+        if dry_run or not pending:
+            return
+        try:
+            summary = attendance_check_in_many(
+                event=self.event,
+                rows=[(instance.person, instance.occurrence_date) for _n, instance in pending],
+                by=self.by,
+                method=AttendanceMethod.IMPORT,
+            )
+        except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                self.handle_import_error(result, error, raise_errors)
+                return
+            for index, errors in error.error_dict.items():
+                number, _instance = pending[index]
+                row_result = result.rows[number - 1]
+                row_result.validation_error = ValidationError({NON_FIELD_ERRORS: errors})
+                result.append_invalid_row(
+                    number, row_result.row_values or {}, row_result.validation_error
+                )
+            return
+        except Exception as error:  # logged by the preview; the file is rolled back
+            self.handle_import_error(result, error, raise_errors)
+            return
+        self.checked_in = summary.checked_in
 
 
 def attendance_import(

@@ -193,3 +193,55 @@ def test_waitlisted_registrations_are_checked_in_in_a_fixed_number_of_queries(
     with django_assert_num_queries(15 + 7 * count):
         services.attendance_check_in_many(event=event, rows=rows, by=organiser, method="import")
     assert sorted(Registration.objects.values_list("status", flat=True)) == ["confirmed"] * count
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_confirming_a_sign_in_sheet_takes_a_fixed_number_of_queries(
+    count, people, organiser, django_assert_num_queries
+):
+    import tablib
+
+    from events.resources.imports import ATTENDANCE
+
+    event = event_page(start_date=DAY, capacity=None)
+    for person in people[:count]:
+        registered(event, person, RegistrationStatus.WAITLISTED)
+    dataset = tablib.Dataset(
+        *[(person.email, f"{DAY:%d.%m.%Y}", "yes") for person in people[:count]],
+        headers=["email", "date", "attended"],
+    )
+    with django_assert_num_queries(23):
+        preview = ATTENDANCE.run(
+            target_id=event.pk,
+            by=organiser,
+            dataset=dataset,
+            lines=list(range(2, count + 2)),
+            dry_run=False,
+        )
+    assert (preview["valid"], preview["checked_in"]) == (True, count)
+    assert sorted(Attendance.objects.values_list("registration__person__email", "method")) == [
+        (person.email, "import") for person in people[:count]
+    ]
+
+
+def test_a_row_refused_on_confirmation_is_named_by_its_line(people, organiser, monkeypatch):
+    import tablib
+
+    from events.resources import imports
+
+    def refuse(**kwargs):
+        raise ValidationError({1: ["This registration is not for this event."]})
+
+    monkeypatch.setattr(imports, "attendance_check_in_many", refuse)
+    event = event_page(start_date=DAY, capacity=None)
+    dataset = tablib.Dataset(
+        *[(person.email, "", "yes") for person in people[:2]],
+        headers=["email", "date", "attended"],
+    )
+    preview = imports.ATTENDANCE.run(
+        target_id=event.pk, by=organiser, dataset=dataset, lines=[2, 5], dry_run=False
+    )
+    assert [(row["line"], row["messages"]) for row in preview["invalid"]] == [
+        (5, ["This registration is not for this event."])
+    ]
+    assert (preview["valid"], Registration.objects.count()) == (False, 0)
