@@ -129,6 +129,18 @@ def test_verification_is_rate_limited(client, settings):
     assert (statuses[0], statuses[-1]) == (404, 429)
 
 
+def test_a_burst_that_straddles_the_clock_s_minute_is_still_limited(client):
+    from unittest import mock
+
+    before = datetime.datetime(2026, 12, 1, 10, 0, 59, tzinfo=datetime.UTC)
+    after = before + datetime.timedelta(seconds=1)
+    statuses = []
+    for moment in [before] * 15 + [after] * 16:
+        with mock.patch("django.utils.timezone.now", return_value=moment):
+            statuses.append(client.get("/certificates/verify/AAAA-AAAA-AAAA/").status_code)
+    assert (statuses[0], statuses[-1]) == (404, 429)
+
+
 def test_only_the_holder_downloads_and_revoked_is_refused(client, subject, holder):
     certificate = issue(subject, holder)
     other = UserFactory(email="other@example.org")
