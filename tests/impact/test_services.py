@@ -313,3 +313,96 @@ def test_concurrent_calls_for_the_same_person_make_exactly_one_row(source, perso
     assert sorted(created) == [False] * (THREADS - 1) + [True]
     assert len(set(row_ids)) == 1
     assert list(Participation.objects.values_list("pk", flat=True)) == row_ids[:1]
+
+
+# --- Many at once -----------------------------------------------------------------------------
+
+SNAPSHOT = (
+    "kind",
+    "source_id",
+    "subject_key",
+    "person_id",
+    "count",
+    "occurred_at",
+    "role",
+    "sector",
+    "country",
+    "region",
+    "gender",
+    "age_band",
+    "migrant_background",
+)
+
+
+def ledger() -> list[tuple]:
+    return sorted(Participation.objects.values_list(*SNAPSHOT))
+
+
+@pytest.mark.django_db
+def test_recording_many_writes_the_same_rows_as_one_at_a_time(source, person):
+    from django.utils import timezone
+
+    from impact.services import participation_record_many
+
+    demographic_answer(user=person, field="gender", value=Gender.WOMAN)
+    admin = UserFactory(is_superuser=True, profile=None)
+    others = [OrganisationFactory(name=f"Training {i}") for i in range(2)]
+    when = timezone.now().replace(microsecond=0)
+    entries = [(source, person, when), (others[0], admin, when), (others[1], person, when)]
+    for item, who, at in entries:
+        participation_record(kind=ATTENDED, source=item, person=who, occurred_at=at)
+    one_at_a_time = ledger()
+    Participation.objects.all().delete()
+
+    created = participation_record_many(kind=ATTENDED, entries=entries)
+
+    assert created == 3
+    assert ledger() == one_at_a_time
+    assert sorted(Participation.objects.values_list("role", "region", "gender")) == [
+        ("admin", "", ""),
+        ("professional", "Kaunas", "woman"),
+        ("professional", "Kaunas", "woman"),
+    ]
+
+
+@pytest.mark.django_db
+def test_recording_many_twice_counts_each_once(source, person):
+    from impact.services import participation_record_many
+
+    participation_record(kind=ATTENDED, source=source, person=person)
+    other = OrganisationFactory(name="Training 2")
+    entries = [(source, person, None), (other, person, None), (other, person, None)]
+
+    assert participation_record_many(kind=ATTENDED, entries=entries) == 1
+    assert participation_record_many(kind=ATTENDED, entries=entries) == 0
+    assert sorted(Participation.objects.values_list("source_id", flat=True)) == sorted(
+        [str(source.pk), str(other.pk)]
+    )
+
+
+@pytest.mark.django_db
+def test_recording_many_refuses_what_one_at_a_time_refuses(source, person):
+    from impact.services import participation_record_many
+
+    with pytest.raises(ValidationError, match="Unknown participation kind"):
+        participation_record_many(kind="nonsense", entries=[(source, person, None)])
+    with pytest.raises(ValidationError, match="saved source"):
+        participation_record_many(
+            kind=ATTENDED, entries=[(Organisation(name="unsaved"), person, None)]
+        )
+    assert Participation.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 5])
+def test_recording_many_takes_a_fixed_number_of_queries(count, django_assert_num_queries):
+    from impact.services import participation_record_many
+
+    entries = [
+        (OrganisationFactory(name=f"Training {i}"), user_with_role(Role.PROFESSIONAL), None)
+        for i in range(count)
+    ]
+    # Existing rows, the profiles, the roles, the insert.
+    with django_assert_num_queries(4):
+        participation_record_many(kind=ATTENDED, entries=entries)
+    assert Participation.objects.count() == count
