@@ -387,8 +387,10 @@ def _registrations_for_check_in(*, event: EventPage, people) -> dict[int, Regist
     confirmed for those who have none active. Two queries for any number of people."""
     people = {person.pk: person for person in people}
     found: dict[int, Registration] = {}
-    for registration in Registration.objects.filter(event=event, person_id__in=people).order_by(
-        "person_id", "-created_at", "-pk"
+    for registration in (
+        Registration.objects.filter(event=event, person_id__in=people)
+        .only("pk", "event_id", "person_id", "status", "created_at", "confirmed_at")
+        .order_by("person_id", "-created_at", "-pk")
     ):
         found.setdefault(registration.person_id, registration)
     found = {pk: r for pk, r in found.items() if r.status in ACTIVE}
@@ -465,52 +467,54 @@ def attendance_check_in_many(
             "pk", "registration_id", "occurrence_date"
         )
     }
+    # By id: a related object set on every one of thousands of rows costs seconds.
+    checked_in_by_id = getattr(by, "pk", None)
+    registrations = {registration.pk: registration for registration, _day in resolved}
     new: dict[tuple[int, date], Attendance] = {}
     for registration, day in resolved:
         key = (registration.pk, day)
         if key not in existing and key not in new:
             new[key] = Attendance(
-                event=original,
-                registration=registration,
+                event_id=original.pk,
+                registration_id=registration.pk,
                 occurrence_date=day,
-                checked_in_by=by,
+                checked_in_by_id=checked_in_by_id,
                 method=method,
             )
     # Came without a confirmed place (walk-ins from the waiting list): confirmed now.
     unconfirmed = {
-        a.registration.pk for a in new.values() if a.registration.status != Status.CONFIRMED
+        registration_id
+        for registration_id, _day in new
+        if registrations[registration_id].status != Status.CONFIRMED
     }
     if unconfirmed:
         Registration.objects.filter(pk__in=unconfirmed).update(
             status=Status.CONFIRMED, confirmed_at=now
         )
-        for attendance in new.values():
-            if attendance.registration.pk in unconfirmed:
-                attendance.registration.status = Status.CONFIRMED
-                attendance.registration.confirmed_at = now
+        for registration_id in unconfirmed:
+            registrations[registration_id].status = Status.CONFIRMED
+            registrations[registration_id].confirmed_at = now
     created = Attendance.objects.bulk_create(list(new.values()), batch_size=BATCH_SIZE)
 
     # Every row, new or not, as attendance_check_in does: the ledger and the certificates
     # are idempotent, so a sheet entered again repairs what is missing and doubles nothing.
     attended = {(a.registration_id, a.occurrence_date): a for a in created}
-    for registration, day in resolved:
-        key = (registration.pk, day)
-        if key not in attended:
-            attended[key] = Attendance(
-                pk=existing[key], event=original, registration=registration, occurrence_date=day
-            )
+    for key in {(registration.pk, day) for registration, day in resolved} - attended.keys():
+        attended[key] = Attendance(
+            pk=existing[key], event_id=original.pk, registration_id=key[0], occurrence_date=key[1]
+        )
     participation_record_many(
         kind=ParticipationKind.EVENT_ATTENDED,
         entries=[
-            (attendance, attendance.registration.person, occurrences[day].start)
-            for (_pk, day), attendance in attended.items()
+            (attendance, registrations[registration_id].person, occurrences[day].start)
+            for (registration_id, day), attendance in attended.items()
         ],
     )
     if original.attendance_certificates:
         certificates = certificate_issue_many(
             entries=[
-                _certificate_entry(original, attendance, attendance.registration.person)
-                for attendance in attended.values()
+                _certificate_entry(original, attendance, registrations[registration_id].person)
+                for (registration_id, _day), attendance in attended.items()
             ]
         )
         for certificate in certificates:

@@ -7,7 +7,7 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import CharField, Value
+from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,8 +59,16 @@ def person_snapshots(people) -> dict[int, dict[str, str]]:
     # Read the profiles afresh: a cached one may still hold an answer whose consent was
     # withdrawn since.
     profiles = {
-        profile.user_id: profile
-        for profile in Profile.objects.select_related("region").filter(user_id__in=people)
+        profile["user_id"]: profile
+        for profile in Profile.objects.filter(user_id__in=people).values(
+            "user_id",
+            "sector",
+            "country",
+            "gender",
+            "age_band",
+            "migrant_background",
+            region_name=F("region__name"),
+        )
     }
     groups: dict[int, list[str]] = {pk: [] for pk in people}
     unknown = [
@@ -83,17 +91,17 @@ def person_snapshots(people) -> dict[int, dict[str, str]]:
     return snapshots
 
 
-def _snapshot(role, profile) -> dict[str, str]:
+def _snapshot(role, profile: dict | None) -> dict[str, str]:
     snapshot = {"role": str(role or "")}
     if profile is None:
         return snapshot
     snapshot.update(
-        sector=profile.sector,
-        country=profile.country,
-        region=profile.region.name if profile.region_id else "",
-        gender=profile.gender,
-        age_band=profile.age_band,
-        migrant_background=profile.migrant_background,
+        sector=profile["sector"],
+        country=profile["country"],
+        region=profile["region_name"] or "",
+        gender=profile["gender"],
+        age_band=profile["age_band"],
+        migrant_background=profile["migrant_background"],
     )
     return snapshot
 
