@@ -193,8 +193,11 @@ class AttendanceImportResource(RowProgressMixin, resources.ModelResource):
         return None  # every row is a new check-in, or skipped
 
     def init_instance(self, row=None):
+        # By id: a related object set per row costs more than the rest of the row.
         instance = Attendance(
-            event=self.event, method=AttendanceMethod.IMPORT, checked_in_by=self.by
+            event_id=self.event.pk,
+            method=AttendanceMethod.IMPORT,
+            checked_in_by_id=getattr(self.by, "pk", None),
         )
         instance.person, instance.attended, instance.skip_note = None, True, ""
         return instance
