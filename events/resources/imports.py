@@ -13,6 +13,7 @@ from django.core.validators import validate_email
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from import_export import fields, resources, widgets
 
@@ -291,6 +292,12 @@ def import_preview(result, resource: AttendanceImportResource) -> dict:
 
 class AttendanceImporter(Importer):
     columns = ("email", "date", "attended")
+    # The registration and attendance exports' own headers, so an export reads back as is.
+    aliases = {
+        "email": (gettext_lazy("E-mail"),),
+        "date": (gettext_lazy("Date of the occurrence"), gettext_lazy("Date")),
+        "attended": (gettext_lazy("Attended"),),
+    }
 
     def run(self, *, target_id, by, dataset, lines, dry_run, progress=None) -> dict:
         event = EventPage.objects.select_related("venue", "region").get(pk=target_id)

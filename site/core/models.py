@@ -18,6 +18,10 @@ class OutboxMessage(models.Model):
     queuing the same message twice queues it once. Write through ``core.outbox`` only.
     """
 
+    # A record of work to do, not content: Wagtail's "usage" listings never need it, and
+    # indexing its references cost queries on every row written.
+    wagtail_reference_index_ignore = True
+
     kind = models.CharField(_("kind"), max_length=64)
     key = models.CharField(_("key"), max_length=200, unique=True)
     source_type = models.ForeignKey(

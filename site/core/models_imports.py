@@ -28,6 +28,10 @@ class ImportJobStatus(models.TextChoices):
 
 
 class ImportJob(models.Model):
+    # A record of work to do, not content: Wagtail's "usage" listings never need it, and
+    # indexing its references cost queries on every row written.
+    wagtail_reference_index_ignore = True
+
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("run by"),

@@ -4,6 +4,7 @@ store or compare text with NUL in it, so these were 500s there)."""
 
 import datetime
 import json
+import re
 
 from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -23,8 +24,14 @@ HEADING = "Sorry, we could not read that request"
 
 
 def is_friendly_400(response) -> tuple[int, bool, bool]:
+    """The status, whether the page says why in the visitor's language, and the quick exit."""
+    from django.utils import translation
+
     body = response.content.decode()
-    return response.status_code, HEADING in body, 'id="quick-exit"' in body
+    language = re.search(r'<html lang="([^"]+)"', body)
+    with translation.override(language.group(1) if language else "en"):
+        heading = translation.gettext(HEADING)
+    return response.status_code, heading in body, 'id="quick-exit"' in body
 
 
 @pytest.fixture
