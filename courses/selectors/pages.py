@@ -62,9 +62,7 @@ def course_page_context(request, course: CoursePage) -> dict:
         # Read when the template gets there, after the page chrome has read the page's
         # translations: no query of its own.
         "languages": SimpleLazyObject(
-            lambda: course_languages(
-                course=course, translations=live_translations(request, course)
-            )
+            lambda: course_languages(course=course, translations=live_translations(request, course))
         ),
         "tests": course_test_states(
             course=course,

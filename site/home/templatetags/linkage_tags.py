@@ -61,9 +61,7 @@ def _read_chrome(request, site: Site, language: str, page: Page | None) -> Chrom
     )
     if privacy is not None:
         wanted |= Q(translation_key=privacy.translation_key, live=True) & in_language
-    with_translations = page is not None and not translations_known(
-        request, page.translation_key
-    )
+    with_translations = page is not None and not translations_known(request, page.translation_key)
     if with_translations:
         wanted |= Q(translation_key=page.translation_key, live=True)
     rows = list(Page.objects.filter(wanted).select_related("locale").order_by("path"))
