@@ -5,6 +5,7 @@ with the sheet."""
 from datetime import time
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
 import pytest
@@ -210,7 +211,10 @@ def test_confirming_a_sign_in_sheet_takes_a_fixed_number_of_queries(
         *[(person.email, f"{DAY:%d.%m.%Y}", "yes") for person in people[:count]],
         headers=["email", "date", "attended"],
     )
-    with django_assert_num_queries(23):
+    # PostgreSQL adds one: django-import-export resets the attendance id sequence after
+    # a run that created rows (SELECT setval(...)); SQLite has no sequence to reset.
+    expected = 24 if connection.vendor == "postgresql" else 23
+    with django_assert_num_queries(expected):
         preview = ATTENDANCE.run(
             target_id=event.pk,
             by=organiser,
