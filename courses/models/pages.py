@@ -31,6 +31,7 @@ from wagtail.search import index
 
 from core.pages import OneQueryViewRestrictionsMixin, with_privacy_flag
 from people.enums import Sector
+from programmes.pages import ProgrammeOwned, ProgrammeSection
 
 from ..blocks import CourseTestBlock, LearningOutcomesBlock, LessonBodyBlock
 from ..enums import CheckKind, Track
@@ -45,7 +46,7 @@ class CourseIndexPage(OneQueryViewRestrictionsMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["courses.CourseSectionPage", "courses.CoursePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -73,7 +74,22 @@ class CourseIndexPage(OneQueryViewRestrictionsMixin, Page):
         return super().route(request, path_components)
 
 
-class CoursePage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
+class CourseSectionPage(ProgrammeSection, Page):
+    """One programme's courses: its organisers create, edit and publish the courses below
+    it (Wagtail page permissions on this page, granted when the section is created)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("programme"), FieldPanel("intro")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("programme's courses")
+        verbose_name_plural = _("programmes' courses")
+
+
+class CoursePage(ProgrammeOwned, OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
     summary = models.CharField(
         _("summary"), max_length=300, help_text=_("One or two sentences for the catalogue.")
     )
@@ -139,11 +155,11 @@ class CoursePage(OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):
             ObjectList(audience_panels, heading=_("Audience")),
             ObjectList(test_panels, heading=_("Pre- and post-test")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList([FieldPanel("shared_with"), *Page.settings_panels], heading=_("Settings")),
         ]
     )
 
-    parent_page_types = ["courses.CourseIndexPage"]
+    parent_page_types = ["courses.CourseIndexPage", "courses.CourseSectionPage"]
     subpage_types = ["courses.LessonPage"]
 
     class Meta:

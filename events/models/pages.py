@@ -26,6 +26,7 @@ from wagtail.search import index
 
 from core.fields import ChoiceListField
 from people.enums import Country
+from programmes.pages import ProgrammeOwned, ProgrammeSection
 
 from ..blocks import EventDocumentsBlock, ItineraryBlock, RegistrationQuestionsBlock
 from ..enums import EVENT_LANGUAGES, EventFormat, EventKind, EventStatus
@@ -42,7 +43,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage", "events.StudyVisitPage"]
+    subpage_types = ["events.EventSectionPage", "events.EventPage", "events.StudyVisitPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -73,7 +74,22 @@ class EventIndexPage(RoutablePageMixin, Page):
         return public_feed(request, self)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventSectionPage(ProgrammeSection, Page):
+    """One programme's events: its organisers create, edit and publish the events below it
+    (Wagtail page permissions on this page, granted when the section is created)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("programme"), FieldPanel("intro")]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = ["events.EventPage", "events.StudyVisitPage"]
+
+    class Meta:
+        verbose_name = _("programme's events")
+        verbose_name_plural = _("programmes' events")
+
+
+class EventPage(ProgrammeOwned, RoutablePageMixin, Page):
     kind = models.CharField(_("kind"), max_length=32, choices=EventKind.choices)
     event_format = models.CharField(
         _("format"), max_length=16, choices=EventFormat.choices, default=EventFormat.IN_PERSON
@@ -214,8 +230,9 @@ class EventPage(RoutablePageMixin, Page):
             heading=_("Registration"),
         ),
     ]
+    settings_panels = [FieldPanel("shared_with"), *Page.settings_panels]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
-    parent_page_types = ["events.EventIndexPage"]
+    parent_page_types = ["events.EventIndexPage", "events.EventSectionPage"]
     subpage_types: list[str] = []
     template = "events/event_page.html"
     base_form_class = EventPageForm
@@ -428,7 +445,7 @@ class StudyVisitPage(EventPage):
             heading=_("Study visit"),
         )
     ]
-    parent_page_types = ["events.EventIndexPage"]
+    parent_page_types = ["events.EventIndexPage", "events.EventSectionPage"]
     subpage_types: list[str] = []
     template = "events/study_visit_page.html"
 

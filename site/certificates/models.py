@@ -56,6 +56,11 @@ class Certificate(models.Model):
         blank=True,
         related_name="+",
     )
+    # The programmes whose course or event it certifies, when it was issued: their
+    # organisers see it in the admin.
+    programmes = models.ManyToManyField(
+        "programmes.Programme", verbose_name=_("programmes"), blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

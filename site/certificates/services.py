@@ -5,6 +5,7 @@ in Wagtail's audit log (the certificate's History in the admin).
 """
 
 import secrets
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
@@ -103,6 +104,7 @@ def certificate_issue(
     title: str,
     kind: str,
     completed_on: date,
+    programmes: Iterable[int] = (),
 ) -> Certificate:
     """The valid certificate for this subject and kind, issued now if there is none.
 
@@ -119,7 +121,11 @@ def certificate_issue(
         lookup, holder=holder, holder_name=holder_name, title=title, completed_on=completed_on
     )
     try:
-        return _insert(certificate)
+        with transaction.atomic():
+            certificate = _insert(certificate)
+            if programmes:
+                certificate.programmes.set(set(programmes))
+            return certificate
     except IntegrityError:
         # Another request issued it between our read and our insert.
         existing = Certificate.objects.filter(**lookup, status=CertificateStatus.VALID).first()
@@ -170,7 +176,17 @@ def certificate_issue_many(*, entries: list[dict]) -> list[Certificate]:
         new.append((entry, certificate))
     try:
         with transaction.atomic():
-            return Certificate.objects.bulk_create([c for _entry, c in new], batch_size=2000)
+            created = Certificate.objects.bulk_create([c for _entry, c in new], batch_size=2000)
+            through = Certificate.programmes.through
+            through.objects.bulk_create(
+                [
+                    through(certificate_id=certificate.pk, programme_id=programme_id)
+                    for entry, certificate in new
+                    for programme_id in set(entry.get("programmes") or ())
+                ],
+                batch_size=2000,
+            )
+            return created
     except IntegrityError:
         # A code drawn twice (astronomically rare) or a certificate issued meanwhile: one
         # at a time then, each with certificate_issue's own handling of both.

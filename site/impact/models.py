@@ -46,6 +46,13 @@ class Participation(models.Model):
     age_band = models.CharField(_("age band"), max_length=16, blank=True)
     migrant_background = models.CharField(_("migrant background"), max_length=16, blank=True)
 
+    # The programmes whose work this was, as they were when the row was written (the
+    # course's or event's programme and those it is shared with). Organisers count and
+    # see only their programmes' rows.
+    programmes = models.ManyToManyField(
+        "programmes.Programme", verbose_name=_("programmes"), blank=True, related_name="+"
+    )
+
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     # A record of what happened, not content: nothing in Wagtail's "usage" listings needs

@@ -143,6 +143,7 @@ def participation_record(
     occurred_at: datetime | None = None,
     aggregate_key: str = "aggregate",
     attributes: dict[str, str] | None = None,
+    programmes: Iterable[int] = (),
 ) -> tuple[Participation, bool]:
     """Record that something happened; return (row, created).
 
@@ -150,6 +151,8 @@ def participation_record(
     existing row and counts nothing twice (a unique constraint enforces it). Anonymous
     aggregates (``person=None``) are idempotent per ``aggregate_key``; only they may carry a
     count above one, and their ``attributes`` give the disaggregation of the group.
+    ``programmes`` are the ids of the programmes whose work it was (see ``ProgrammeOwned
+    .programme_ids``), written with a new row.
     """
     _entry_check(kind=kind, source=source, person=person, count=count)
     if person is not None:
@@ -174,6 +177,8 @@ def participation_record(
     try:
         with transaction.atomic():
             row.save(force_insert=True)
+            if programmes:
+                row.programmes.set(set(programmes))
     except IntegrityError:
         # Another request recorded the same thing between our read and our write.
         return Participation.objects.get(**lookup), False
@@ -184,11 +189,14 @@ BATCH_SIZE = 2000
 
 
 def participation_record_many(
-    *, kind: str, entries: Iterable[tuple[models.Model, object, datetime | None]]
+    *,
+    kind: str,
+    entries: Iterable[tuple[models.Model, object, datetime | None]],
+    programmes: Iterable[int] = (),
 ) -> int:
     """``participation_record`` for many (source, person, occurred_at) at once, all sources
-    of one model: the same checks, snapshots and idempotency, in a few queries whatever
-    the number. Returns how many rows were new."""
+    of one model and of the same ``programmes``: the same checks, snapshots and
+    idempotency, in a few queries whatever the number. Returns how many rows were new."""
     entries = list(entries)
     if not entries:
         return 0
@@ -233,8 +241,39 @@ def participation_record_many(
         for (source_id, subject_key), person, when in new
     ]
     # Conflicts are rows another request recorded since our read: they are counted once.
-    Participation.objects.bulk_create(rows, batch_size=BATCH_SIZE, ignore_conflicts=True)
+    with transaction.atomic():
+        Participation.objects.bulk_create(rows, batch_size=BATCH_SIZE, ignore_conflicts=True)
+        programme_ids = set(programmes)
+        if rows and programme_ids:
+            _programmes_link(
+                kind=kind,
+                source_type=source_type,
+                keys=[key for key, _p, _w in new],
+                programme_ids=programme_ids,
+            )
     return len(rows)
+
+
+def _programmes_link(*, kind, source_type, keys, programme_ids) -> None:
+    """Link the rows just written (found by their natural keys: a bulk insert that ignores
+    conflicts returns no ids) to their programmes, in one read and one insert per batch."""
+    through = Participation.programmes.through
+    by_source: dict[str, set[str]] = {}
+    for source_id, subject_key in keys:
+        by_source.setdefault(source_id, set()).add(subject_key)
+    ids = [
+        pk
+        for pk, source_id, subject_key in Participation.objects.filter(
+            kind=kind, source_type=source_type, source_id__in=by_source
+        ).values_list("pk", "source_id", "subject_key")
+        if subject_key in by_source[source_id]
+    ]
+    links = [
+        through(participation_id=pk, programme_id=programme_id)
+        for pk in ids
+        for programme_id in programme_ids
+    ]
+    through.objects.bulk_create(links, batch_size=BATCH_SIZE, ignore_conflicts=True)
 
 
 def participation_anonymise_person(*, person) -> int:

@@ -35,3 +35,12 @@ class PeopleConfig(AppConfig):
         pre_delete.connect(
             _person_deleting, sender=settings.AUTH_USER_MODEL, dispatch_uid="people.deleting"
         )
+
+        from allauth.account.signals import password_reset
+
+        from core.outbox import register_composer
+
+        from .invitations import OUTBOX_KIND, invitation_accepted, invitation_compose
+
+        register_composer(OUTBOX_KIND, invitation_compose)
+        password_reset.connect(invitation_accepted, dispatch_uid="people.invitation_accepted")

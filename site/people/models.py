@@ -203,4 +203,35 @@ class Consent(models.Model):
         return self.withdrawn_at is None
 
 
-__all__ = ["Consent", "Organisation", "Profile", "Region", "Role", "User"]
+class Invitation(models.Model):
+    """An account an organiser created for someone (bulk enrolment, a sign-in sheet). The
+    person sets their own password from the invitation e-mail; one invitation per person,
+    however many times their name is imported."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitation"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    # A record, not content.
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self) -> str:
+        return str(self.user_id)
+
+
+__all__ = ["Consent", "Invitation", "Organisation", "Profile", "Region", "Role", "User"]

@@ -33,11 +33,9 @@ _ROLE_PERMISSIONS: dict[str, set[tuple[str, str, str]]] = {
     },
 }
 
-ORGANISER_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
-ORGANISER_COLLECTION_PERMISSIONS = (
-    ("wagtailimages", "image", ("add_image", "change_image", "choose_image")),
-    ("wagtaildocs", "document", ("add_document", "change_document", "choose_document")),
-)
+# Organisers edit pages, images and documents only through their programmes' groups (see
+# programmes.services): the role group itself has no page or collection permission, and
+# any left from an older version is taken away.
 
 
 def register_permissions(role: str, *perms: tuple[str, str, str]) -> None:
@@ -65,30 +63,15 @@ def ensure_role_groups() -> dict[str, Group]:
         perms = [p for p in (_permission(*t) for t in _ROLE_PERMISSIONS.get(role, ())) if p]
         group.permissions.add(*perms)
         groups[role] = group
-    _grant_organiser_wagtail_permissions(groups[Role.ORGANISER])
+    _revoke_site_wide_wagtail_permissions(groups[Role.ORGANISER])
     return groups
 
 
-def _grant_organiser_wagtail_permissions(group: Group) -> None:
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+def _revoke_site_wide_wagtail_permissions(group: Group) -> None:
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
 
-    root = Page.get_first_root_node()
-    if root is not None:
-        for codename in ORGANISER_PAGE_PERMISSIONS:
-            permission = _permission("wagtailcore", "page", codename)
-            if permission:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=root, permission=permission
-                )
-    collection = Collection.get_first_root_node()
-    if collection is not None:
-        for app_label, model, codenames in ORGANISER_COLLECTION_PERMISSIONS:
-            for codename in codenames:
-                permission = _permission(app_label, model, codename)
-                if permission:
-                    GroupCollectionPermission.objects.get_or_create(
-                        group=group, collection=collection, permission=permission
-                    )
+    GroupPagePermission.objects.filter(group=group).delete()
+    GroupCollectionPermission.objects.filter(group=group).delete()
 
 
 def user_role(user) -> str:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     # Linkage
     "core",
     "people",
+    "programmes",
     "home",
     "impact",
     "certificates",

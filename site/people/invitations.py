@@ -1,0 +1,168 @@
+"""Accounts created for people by an organiser, and the e-mail that lets them in.
+
+Community meetings have walk-ins and organisers enrol whole teams: ``person_invite_many``
+turns (e-mail, name) pairs into people, creating an account without a password for anyone
+new and sending them, once ever, an invitation whose link lets them choose a password
+(allauth's own password-reset-from-key page: following it proves the address is theirs).
+"""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.core.validators import validate_email
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from core.models import OutboxMessage
+from core.outbox import OutboxCancel, outbox_enqueue
+
+from .enums import Role
+from .models import Invitation, Profile, User
+from .roles import ensure_role_groups
+
+OUTBOX_KIND = "people.invitation"
+
+
+def normalise_email(address: str) -> str:
+    return (address or "").strip().lower()
+
+
+def invitation_key(user: User) -> str:
+    return f"people:invitation:{user.pk}"
+
+
+@transaction.atomic
+def person_invite_many(
+    *,
+    entries: Iterable[tuple[str, str]],
+    invited_by=None,
+    role: str = Role.PROFESSIONAL,
+    language: str = "",
+) -> dict[str, User]:
+    """The people behind (e-mail, name) pairs, by normalised address.
+
+    Existing accounts are returned as they are (their name is not changed). New ones get
+    a profile with that name, the role, no usable password and one invitation e-mail (in
+    ``language``, or the site's). A few queries whatever the number; running it again with
+    the same rows creates and sends nothing.
+    """
+    wanted: dict[str, str] = {}
+    for address, name in entries:
+        email = normalise_email(address)
+        try:
+            validate_email(email)
+        except ValidationError as error:
+            raise ValidationError(
+                _("“%(address)s” is not an e-mail address.") % {"address": address}
+            ) from error
+        wanted.setdefault(email, (name or "").strip()[:120])
+    if not wanted:
+        return {}
+    found = {user.email: user for user in User.objects.filter(email__in=wanted)}
+    missing = [email for email in wanted if email not in found]
+    if missing:
+        new_users = []
+        for email in missing:
+            user = User(email=email)
+            user.set_unusable_password()
+            new_users.append(user)
+        User.objects.bulk_create(new_users, ignore_conflicts=True)
+        created = {user.email: user for user in User.objects.filter(email__in=missing)}
+        Profile.objects.bulk_create(
+            [
+                Profile(
+                    user=user,
+                    display_name=wanted[email],
+                    preferred_language=language or settings.LANGUAGE_CODE,
+                )
+                for email, user in created.items()
+            ],
+            ignore_conflicts=True,
+        )
+        group = ensure_role_groups().get(role)
+        if group is not None:
+            group.user_set.add(*created.values())
+        _email_addresses_add(created.values())
+        Invitation.objects.bulk_create(
+            [Invitation(user=user, invited_by=invited_by) for user in created.values()],
+            ignore_conflicts=True,
+        )
+        for invitation in Invitation.objects.filter(user__in=created.values()).select_related(
+            "user"
+        ):
+            outbox_enqueue(
+                kind=OUTBOX_KIND,
+                source=invitation,
+                key=invitation_key(invitation.user),
+                to_user=invitation.user,
+                language=language or settings.LANGUAGE_CODE,
+            )
+        found.update(created)
+    return found
+
+
+def _email_addresses_add(users) -> None:
+    """allauth's record of each address, unverified until the person follows the link."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=user, email=user.email, primary=True, verified=False) for user in users],
+        ignore_conflicts=True,
+    )
+
+
+def invitation_url(user: User) -> str:
+    """The link that lets the person choose a password (allauth's reset-from-key page)."""
+    from allauth.account.forms import default_token_generator
+    from allauth.account.utils import user_pk_to_url_str
+
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
+    )
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def invitation_compose(message: OutboxMessage) -> EmailMessage:
+    """The outbox composer, in the invited person's language (active while it runs)."""
+    invitation = message.source
+    if invitation is None:
+        raise OutboxCancel(_("The invited account no longer exists."))
+    user = invitation.user
+    if user.has_usable_password():
+        raise OutboxCancel(_("The person has already chosen a password."))
+    inviter = invitation.invited_by.display_name if invitation.invited_by_id else ""
+    context = {
+        "name": user.display_name,
+        "inviter": inviter,
+        "url": invitation_url(user),
+        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "language": translation.get_language(),
+    }
+    return EmailMessage(
+        subject=_("You have a place on Linkage: choose your password"),
+        body=render_to_string("people/email/invitation.txt", context),
+    )
+
+
+def invitation_accepted(sender, request=None, user=None, **kwargs) -> None:
+    """allauth's ``password_reset`` signal: an invited person chose their password from the
+    link we e-mailed, which proves the address is theirs."""
+    from allauth.account.models import EmailAddress
+    from django.utils import timezone
+
+    if user is None:
+        return
+    updated = Invitation.objects.filter(user=user, accepted_at__isnull=True).update(
+        accepted_at=timezone.now()
+    )
+    if updated:
+        EmailAddress.objects.filter(user=user, email__iexact=user.email).update(verified=True)
