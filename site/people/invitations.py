@@ -156,8 +156,9 @@ def invitation_compose(message: OutboxMessage) -> EmailMessage:
 def invitation_accepted(sender, request=None, user=None, **kwargs) -> None:
     """allauth's ``password_reset`` signal: an invited person chose their password from the
     link we e-mailed, which proves the address is theirs."""
-    from allauth.account.models import EmailAddress
     from django.utils import timezone
+
+    from allauth.account.models import EmailAddress
 
     if user is None:
         return

@@ -62,6 +62,13 @@ class ProgrammeOwned(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.programme_id = self.programme_from_tree()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "programme" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "programme"]
+        return super().save(*args, **kwargs)
+
     def programme_from_tree(self):
         """The programme of the section directly above this page (None outside one)."""
         if not self.path or len(self.path) <= self.steplen:
@@ -70,13 +77,6 @@ class ProgrammeOwned(models.Model):
         if isinstance(parent, ProgrammeSection):
             return parent.programme_id
         return None
-
-    def save(self, *args, **kwargs):
-        self.programme_id = self.programme_from_tree()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "programme" not in update_fields:
-            kwargs["update_fields"] = [*update_fields, "programme"]
-        return super().save(*args, **kwargs)
 
     def programme_ids(self) -> set[int]:
         """Every programme this page belongs to (owner and those it is shared with)."""
