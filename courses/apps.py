@@ -47,6 +47,11 @@ class CoursesConfig(AppConfig):
         from .views import dashboard_panel
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
+        from programmes.sections import register_section_type
+
+        from .models import CourseIndexPage, CourseSectionPage
+
+        register_section_type(CourseIndexPage, CourseSectionPage)
         register_panel(dashboard_panel)
         register_data_section("courses", person_course_data)
         post_page_move.connect(_lesson_moved, dispatch_uid="courses.lesson_moved")

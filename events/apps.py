@@ -48,6 +48,11 @@ class EventsConfig(AppConfig):
         from .views import dashboard_panel
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
+        from programmes.sections import register_section_type
+
+        from .models import EventIndexPage, EventSectionPage
+
+        register_section_type(EventIndexPage, EventSectionPage)
         for kind in OUTBOX_KINDS:
             register_composer(kind, message_compose)
         register_panel(dashboard_panel)

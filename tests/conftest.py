@@ -96,9 +96,41 @@ def mentor(db):
 
 
 @pytest.fixture
-def organiser(db):
-    """An organiser who has not set up two-factor authentication yet."""
-    return user_with_role(Role.ORGANISER, email="ruta@example.org")
+def programme(db):
+    """ "Test programme" (Lithuania): the ``organiser`` fixture runs it."""
+    from tests.factories.programmes import programme_make
+
+    return programme_make()
+
+
+@pytest.fixture
+def other_programme(db):
+    """Another programme (Kosovo), run by ``other_organiser``: its people must stay out of
+    reach of ``organiser``."""
+    from tests.factories.programmes import programme_make
+
+    return programme_make(
+        "Other programme",
+        "other",
+        countries=["XK"],
+        languages=["sq", "sr-latn"],
+        time_zone="Europe/Belgrade",
+    )
+
+
+@pytest.fixture
+def organiser(programme):
+    """An organiser of "Test programme" who has not set up two-factor authentication yet."""
+    from tests.factories.programmes import organiser_of
+
+    return organiser_of(programme, email="ruta@example.org")
+
+
+@pytest.fixture
+def other_organiser(other_programme):
+    from tests.factories.programmes import organiser_of
+
+    return organiser_of(other_programme, email="arta@example.org")
 
 
 @pytest.fixture

@@ -8,6 +8,6 @@ class ProgrammesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import signals
+        from . import outbox_scope, signals  # noqa: F401 (outbox_scope registers with core)
 
         signals.connect()

@@ -6,9 +6,11 @@ from django.db.models.signals import m2m_changed, post_save
 def _programme_saved(sender, instance, raw=False, **kwargs):
     if raw:
         return
+    from .sections import programme_sections_ensure
     from .services import programme_rights_ensure
 
     programme_rights_ensure(programme=instance)
+    programme_sections_ensure(programme=instance)
 
 
 def _organisers_changed(sender, instance, action, pk_set, reverse, **kwargs):
