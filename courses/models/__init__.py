@@ -1,9 +1,17 @@
 """Courses: pages (catalogue, course, lesson) and what learners do with them."""
 
 from .learning import CheckAttempt, CohortRun, Enrolment, LessonCompletion
-from .pages import CourseIndexPage, CourseModule, CoursePage, CoursePrerequisite, LessonPage
+from .pages import (
+    CourseIndexPage,
+    CourseModule,
+    CoursePage,
+    CoursePrerequisite,
+    CourseSectionPage,
+    LessonPage,
+)
 
 __all__ = [
+    "CourseSectionPage",
     "CheckAttempt",
     "CohortRun",
     "CourseIndexPage",

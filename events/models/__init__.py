@@ -1,9 +1,10 @@
 from .occurrences import OccurrenceChange
-from .pages import EventIndexPage, EventPage, StudyVisitPage
+from .pages import EventIndexPage, EventPage, EventSectionPage, StudyVisitPage
 from .registrations import Attendance, CalendarToken, Registration
 from .venues import Venue
 
 __all__ = [
+    "EventSectionPage",
     "Attendance",
     "CalendarToken",
     "EventIndexPage",
