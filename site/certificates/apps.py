@@ -35,7 +35,7 @@ class CertificatesConfig(AppConfig):
             ("core", "outboxmessage", "view_outboxmessage"),
             ("core", "outboxmessage", "retry_outboxmessage"),
         )
-        register_composer(OUTBOX_KIND, certificate_email_compose)
+        register_composer(OUTBOX_KIND, certificate_email_compose, label=_("Certificate"))
         pre_delete.connect(
             _forget_holder, sender=settings.AUTH_USER_MODEL, dispatch_uid="certificates.forget"
         )

@@ -14,12 +14,16 @@ registers, once, a *composer* for its kind (``register_composer``) that builds t
 - a worker killed mid-send leaves the row in SENDING: ``outbox_requeue_stale`` (periodic)
   puts it back to QUEUED after ``OUTBOX_STALE_MINUTES``.
 
-Core imports no feature app: composers are registered from the feature apps' ``ready()``.
+Core imports no feature app: composers are registered from the feature apps' ``ready()``,
+and so is who may see which message in the admin (``register_visibility``): the rule lives
+with whoever knows it (programmes: an organiser sees the e-mails of their programmes'
+people), and ``outbox_visible_to`` applies it wherever the admin reads the outbox.
 """
 
 import logging
 import smtplib
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -29,7 +33,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -61,17 +65,73 @@ def backoff(attempts: int) -> timedelta:
 
 Composer = Callable[[OutboxMessage], EmailMessage | None]
 _COMPOSERS: dict[str, Composer] = {}
+_KIND_LABELS: dict[str, str] = {}
 
 
 class OutboxCancel(Exception):  # noqa: N818 - it is an outcome, not an error
     """Raised by a composer when the message is no longer needed (a revoked certificate)."""
 
 
-def register_composer(kind: str, composer: Composer) -> None:
+def register_composer(kind: str, composer: Composer, *, label=None) -> None:
     """Called from a feature app's ``ready()``. The composer gets the row (``source`` is
     loaded, the row's language is active) and returns the e-mail without recipients, or
-    None / raises ``OutboxCancel`` when there is nothing to send any more."""
+    None / raises ``OutboxCancel`` when there is nothing to send any more. ``label`` (a lazy
+    translation) names the kind in the admin's list, filter and export."""
     _COMPOSERS[kind] = composer
+    if label is not None:
+        _KIND_LABELS[kind] = label
+
+
+def outbox_kind_label(kind: str) -> str:
+    """What organisers read for a kind: its registered label, or failing that the kind in
+    words ("events.reminder" → "Events: reminder"), never the bare code."""
+    label = _KIND_LABELS.get(kind)
+    if label is not None:
+        return str(label)
+    app, _dot, name = kind.partition(".")
+    words = name.replace("_", " ") or app
+    return f"{app.replace('_', ' ').capitalize()}: {words}" if name else words.capitalize()
+
+
+def outbox_kind_choices() -> list[tuple[str, str]]:
+    """Every registered kind with its label, in the order of the labels."""
+    return sorted(((kind, outbox_kind_label(kind)) for kind in _COMPOSERS), key=lambda c: c[1])
+
+
+# --- Who sees which message ----------------------------------------------------------------
+
+Visibility = Callable[[object, QuerySet], QuerySet]
+_VISIBILITY: list[Visibility] = []
+
+
+def register_visibility(rule: Visibility) -> Visibility:
+    """Called once by the app that knows who may see what (programmes). ``rule(user,
+    queryset)`` returns the part of ``queryset`` the (active, non-admin) user may see. With
+    several rules a message must pass each. Usable as a decorator."""
+    if rule not in _VISIBILITY:
+        _VISIBILITY.append(rule)
+    return rule
+
+
+def unregister_visibility(rule: Visibility) -> None:
+    with suppress(ValueError):
+        _VISIBILITY.remove(rule)
+
+
+def outbox_visible_to(*, user, queryset: QuerySet | None = None) -> QuerySet:
+    """The outbox messages ``user`` may see (and send again) in the admin: everything for a
+    superuser; for anyone else, what every registered rule allows, and nothing at all when
+    no rule is registered (a message names a person: the default is to show nobody)."""
+    queryset = OutboxMessage.objects.all() if queryset is None else queryset
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    if not _VISIBILITY:
+        return queryset.none()
+    for rule in _VISIBILITY:
+        queryset = rule(user, queryset)
+    return queryset
 
 
 # --- Queue -------------------------------------------------------------------------------

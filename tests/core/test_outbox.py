@@ -21,7 +21,6 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 KIND = "tests.note"
-QUERIES_LIST = 14
 
 
 class Reply421Backend(BaseEmailBackend):
@@ -269,65 +268,3 @@ def test_a_real_worker_retries_a_421_and_then_sends(celery_worker_live, settings
         clock.sleep(0.1)
     assert state(message) == (OutboxStatus.SENT, 2, "", True)
     assert ([m.to for m in mail.outbox], FlakyBackend.calls) == ([["amina@example.org"]], 2)
-
-
-# --- Admin: where organisers see failures ----------------------------------------------
-
-
-def failed_messages(n: int) -> list[OutboxMessage]:
-    messages = []
-    for i in range(n):
-        person = UserFactory(email=f"refused{i}@example.org")
-        message = enqueue(person, key=f"note:refused:{i}")
-        OutboxMessage.objects.filter(pk=message.pk).update(
-            status=OutboxStatus.FAILED, attempts=1, last_error="SMTPDataError: 554 rejected"
-        )
-        messages.append(message)
-    return messages
-
-
-@pytest.fixture
-def organiser_client(organiser_with_totp, client):
-    client.force_login(organiser_with_totp)
-    return client
-
-
-def test_an_organiser_sees_failed_messages_with_their_recipient(organiser_client):
-    failed_messages(1)
-    response = organiser_client.get("/admin/core_outboxmessage/?status=failed")
-    rows = [(row.recipient, row.status, row.last_error) for row in response.context["object_list"]]
-    assert (response.status_code, rows) == (
-        200,
-        [("refused0@example.org", OutboxStatus.FAILED, "SMTPDataError: 554 rejected")],
-    )
-    assert "Send again" in response.content.decode()
-
-
-@pytest.mark.parametrize("n", [1, 3])
-def test_the_outbox_list_runs_the_same_queries_for_1_or_3_messages(
-    n, organiser_client, django_assert_num_queries
-):
-    failed_messages(n)
-    organiser_client.get("/admin/core_outboxmessage/")  # warm: the caches a running site has
-    with django_assert_num_queries(QUERIES_LIST):
-        response = organiser_client.get("/admin/core_outboxmessage/")
-    assert len(response.context["object_list"]) == n
-
-
-def test_an_organiser_sends_a_failed_message_again(
-    organiser_client, django_capture_on_commit_callbacks
-):
-    [message] = failed_messages(1)
-    url = f"/admin/outbox/{message.pk}/retry/"
-    assert organiser_client.get(url).status_code == 200
-    with django_capture_on_commit_callbacks(execute=True):
-        response = organiser_client.post(url)
-    assert (response.status_code, state(message)) == (302, (OutboxStatus.SENT, 1, "", True))
-    assert [m.to for m in mail.outbox] == [["refused0@example.org"]]
-
-
-def test_someone_without_the_permission_cannot_send_again(client, professional):
-    [message] = failed_messages(1)
-    client.force_login(professional)
-    response = client.post(f"/admin/outbox/{message.pk}/retry/")
-    assert (response.status_code, state(message)[0]) == (403, OutboxStatus.FAILED)
