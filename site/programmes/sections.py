@@ -25,6 +25,11 @@ def register_section_type(index_model: type, section_model: type) -> None:
     )
 
 
+def section_types() -> list[tuple[type, type]]:
+    """The registered (index page model, section page model) pairs, in registration order."""
+    return list(_section_types)
+
+
 def _section_saved(sender, instance, created=False, raw=False, **kwargs):
     if raw or not instance.programme_id:
         return
