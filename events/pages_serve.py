@@ -41,9 +41,10 @@ def ics_response(data: bytes, filename: str, *, download: bool) -> HttpResponse:
 
 
 def route_to_event(index, request, path_components):
-    """The route to an event under the listing in one query, its venue, original page and
-    seat count included (Wagtail's routing takes two, and the page's context more), or
-    None for the listing's own routes and any other child."""
+    """The route to an event below the listing (directly, or below a programme's section:
+    /events/<programme>/<event>/) in one query, its venue, original page and seat count
+    included (Wagtail's routing takes two or three, and the page's context more), or None
+    for the listing's own routes and any other child."""
     if not path_components:
         return None
     if index.live:
@@ -53,11 +54,15 @@ def route_to_event(index, request, path_components):
             pass
         else:
             return None
-    child = selectors.event_for_route(index=index, slug=path_components[0])
-    if child is None:
+    found = selectors.event_for_route(index=index, path_components=path_components)
+    if found is None:
         return None
-    child._cached_parent_obj = index  # as Wagtail's routing does: get_parent() is free
-    return child.route(request, path_components[1:])
+    child, remaining = found
+    if child.depth == index.depth + 1:
+        child._cached_parent_obj = index  # as Wagtail's routing does: get_parent() is free
+    # The page's "Events" link leads to the listing, whichever section holds the event.
+    child.events_listing = index
+    return child.route(request, remaining)
 
 
 def event_index(request, index, *, view: str, year: int = 0, month: int = 0):

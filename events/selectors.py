@@ -29,6 +29,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from wagtail.models import Page
+
 from core.fields import json_list_contains
 
 from .enums import ACTIVE, SEAT_HOLDING, RegistrationStatus
@@ -51,11 +53,15 @@ def events_base(*, locale=None) -> QuerySet:
 
 def events_filtered(*, index=None, locale=None, now: datetime | None = None, **filters) -> QuerySet:
     """Events under ``index`` (or all), with the listing's filters; upcoming only unless
-    ``past`` is given. The query is the same shape for any filter."""
+    ``past`` is given. The query is the same shape for any filter.
+
+    An event lives directly below the listing or below one of its programme sections
+    (``EventSectionPage``): ``descendant_of`` finds both in the same single condition on
+    the tree path."""
     now = now or timezone.now()
     qs = events_base(locale=locale)
     if index is not None:
-        qs = qs.child_of(index)
+        qs = qs.descendant_of(index)
     if filters.get("kind"):
         qs = qs.filter(kind=filters["kind"])
     if filters.get("country"):
@@ -242,13 +248,30 @@ def _page_facts() -> dict:
     }
 
 
-def event_for_route(*, index, slug: str) -> EventPage | None:
-    """The event page ``slug`` under ``index`` (live or not: routing decides), as its
-    specific class, with its venue, region, original page, seat count and occurrence
-    changes: one query, two when some occurrence is cancelled or moved."""
+def event_for_route(*, index, path_components: list[str]) -> tuple[EventPage, list[str]] | None:
+    """The event a path below the listing leads to, and what is left of the path (the
+    event's own routes): ``<event>/…`` directly below ``index``, or ``<section>/<event>/…``
+    below one of its programme sections. Live or not: routing decides. As its specific
+    class, with its venue, region, original page, seat count and occurrence changes: one
+    query, two when some occurrence is cancelled or moved."""
+    if not path_components:
+        return None
+    first = path_components[0]
+    below_index = EventPage.objects.filter(path__startswith=index.path)
+    where = Q(depth=index.depth + 1, slug=first)
+    if len(path_components) > 1:
+        # Sibling slugs are unique, so ``first`` names either an event or a section, never
+        # both: at most one page matches.
+        section_path = Page.objects.filter(
+            path__startswith=index.path, depth=index.depth + 1, slug=first
+        ).values("path")[:1]
+        where |= Q(
+            depth=index.depth + 2,
+            slug=path_components[1],
+            path__startswith=Subquery(section_path),
+        )
     page = (
-        EventPage.objects.child_of(index)
-        .filter(slug=slug)
+        below_index.filter(where)
         .select_related("venue", "region", "locale", "studyvisitpage")
         .annotate(**_page_facts())
         .first()
@@ -267,7 +290,8 @@ def event_for_route(*, index, slug: str) -> EventPage | None:
         prefetch_related_objects([specific], "occurrence_changes")
     else:
         specific._prefetched_objects_cache = {"occurrence_changes": OccurrenceChange.objects.none()}
-    return specific
+    used = 1 if specific.depth == index.depth + 1 else 2
+    return specific, path_components[used:]
 
 
 def event_seats(*, event: EventPage) -> tuple[int | None, int | None, int]:

@@ -9,16 +9,23 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 import pytest
 
-from events.models import EventIndexPage, EventPage, OccurrenceChange, StudyVisitPage
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    EventSectionPage,
+    OccurrenceChange,
+    StudyVisitPage,
+)
 from home.models import HomePage
 from tests.factories.events import event_index_page, event_page
 
 pytestmark = pytest.mark.django_db
 
 
-def test_events_live_only_under_the_listing():
-    assert EventPage.parent_page_types == ["events.EventIndexPage"]
-    assert StudyVisitPage.parent_page_types == ["events.EventIndexPage"]
+def test_events_live_only_under_the_listing_or_a_programme_section():
+    for model in (EventPage, StudyVisitPage):
+        assert model.parent_page_types == ["events.EventIndexPage", "events.EventSectionPage"]
+    assert EventSectionPage.parent_page_types == ["events.EventIndexPage"]
     assert EventIndexPage.can_create_at(HomePage()) is True
     assert EventPage.can_create_at(HomePage()) is False
 

@@ -13,7 +13,7 @@ from events import services
 from events.models import Registration, Venue
 from people.models import Region
 from tests.factories import UserFactory
-from tests.factories.events import a_date, event_index_page, event_page
+from tests.factories.events import a_date, event_index_page, event_page, programme_section
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,13 @@ def index():
     return event_index_page()
 
 
+@pytest.fixture(params=["listing", "section"])
+def parent(request, index):
+    """Where the events live: directly below the listing, or below a programme's section
+    (/events/<programme>/<event>/). Both cost the same queries."""
+    return index if request.param == "listing" else programme_section()
+
+
 def warm(client, url: str):
     """One request first: caches of site root paths and content types are filled."""
     client.get(url)
@@ -45,9 +52,9 @@ def venue():
     )
 
 
-def test_event_page_anonymous(index, venue, client, django_assert_num_queries):
+def test_event_page_anonymous(parent, venue, client, django_assert_num_queries):
     region = Region.objects.create(name="Vilnius city", country="LT")
-    page = event_page(index, venue=venue, region=region)
+    page = event_page(parent, venue=venue, region=region)
     url = warm(client, page.url)
 
     with django_assert_num_queries(EVENT_PAGE_ANONYMOUS):
@@ -57,9 +64,9 @@ def test_event_page_anonymous(index, venue, client, django_assert_num_queries):
 
 
 def test_event_page_signed_in_with_a_confirmed_place(
-    index, venue, client, django_assert_num_queries
+    parent, venue, client, django_assert_num_queries
 ):
-    page = event_page(index, venue=venue)
+    page = event_page(parent, venue=venue)
     person = UserFactory(email="vjosa@example.org")
     registration = services.registration_create(event=page, person=person)
     client.force_login(person)
@@ -77,9 +84,9 @@ def test_event_page_signed_in_with_a_confirmed_place(
 
 
 def test_event_page_of_a_waitlisted_person_counts_their_place_in_the_same_query(
-    index, client, django_assert_num_queries
+    parent, client, django_assert_num_queries
 ):
-    page = event_page(index, capacity=1)
+    page = event_page(parent, capacity=1)
     for email in ("first@example.org", "second@example.org"):
         services.registration_create(event=page, person=UserFactory(email=email))
     person = UserFactory(email="vjosa@example.org")
@@ -95,11 +102,11 @@ def test_event_page_of_a_waitlisted_person_counts_their_place_in_the_same_query(
 
 @pytest.mark.parametrize("n", [1, 3])
 @pytest.mark.parametrize("query", ["", "?kind=training&country=LT&language=lt&format=in_person"])
-def test_event_index_list(n, query, index, venue, client, django_assert_num_queries):
+def test_event_index_list(n, query, index, parent, venue, client, django_assert_num_queries):
     region = Region.objects.create(name="Vilnius city", country="LT")
     for i in range(n):
         event_page(
-            index, venue=venue, region=region, recurrence="FREQ=WEEKLY;COUNT=3" if i % 2 else ""
+            parent, venue=venue, region=region, recurrence="FREQ=WEEKLY;COUNT=3" if i % 2 else ""
         )
     url = warm(client, index.url + query)
 
@@ -110,10 +117,10 @@ def test_event_index_list(n, query, index, venue, client, django_assert_num_quer
 
 
 @pytest.mark.parametrize("n", [1, 3])
-def test_month_view(n, index, client, django_assert_num_queries):
+def test_month_view(n, index, parent, client, django_assert_num_queries):
     day = a_date(0).replace(year=a_date(0).year + 1, month=3, day=10)
     for _ in range(n):
-        event_page(index, start_date=day, recurrence="FREQ=DAILY;COUNT=2")
+        event_page(parent, start_date=day, recurrence="FREQ=DAILY;COUNT=2")
     url = warm(client, index.url + index.reverse_subpage("month", args=[day.year, day.month]))
 
     with django_assert_num_queries(MONTH_VIEW):
@@ -124,11 +131,11 @@ def test_month_view(n, index, client, django_assert_num_queries):
 
 
 @pytest.mark.parametrize("n", [1, 3])
-def test_private_feed(n, index, venue, client, django_assert_num_queries):
+def test_private_feed(n, parent, venue, client, django_assert_num_queries):
     person = UserFactory(email="vjosa@example.org")
     for i in range(n):
         page = event_page(
-            index,
+            parent,
             title=f"Training {i}",
             venue=venue,
             event_format="hybrid",

@@ -1,4 +1,6 @@
-"""Events for tests: an events listing under the site root and events under it."""
+"""Events for tests: an events listing under the site root, and events below it, in the
+"Test programme" section by default (so the ``organiser`` fixture, who runs that
+programme, sees them)."""
 
 from datetime import date, time, timedelta
 
@@ -6,7 +8,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventPage, EventSectionPage
 
 
 def _home():
@@ -31,9 +33,25 @@ def event_index_page() -> EventIndexPage:
     return _home().add_child(instance=EventIndexPage(title="Events", slug="events"))
 
 
-def event_page(index: EventIndexPage | None = None, *, publish: bool = True, **fields) -> EventPage:
-    """A training in Vilnius ten days from now unless ``fields`` say otherwise."""
-    index = index or event_index_page()
+def programme_section(programme=None) -> EventSectionPage:
+    """The events section of ``programme`` (default: "Test programme"), below the listing."""
+    from programmes.sections import programme_sections_ensure, section_for
+
+    from .programmes import programme_make
+
+    event_index_page()  # a programme gets its sections below the indexes that exist
+    programme = programme or programme_make()
+    section = section_for(programme=programme, section_model=EventSectionPage)
+    if section is None:  # the programme was made before the listing
+        programme_sections_ensure(programme=programme)
+        section = section_for(programme=programme, section_model=EventSectionPage)
+    return section
+
+
+def event_page(parent=None, *, publish: bool = True, **fields) -> EventPage:
+    """A training in Vilnius ten days from now unless ``fields`` say otherwise, in the
+    "Test programme" section unless ``parent`` (the listing, or another section) is given."""
+    parent = parent or programme_section()
     start = fields.pop("start_date", timezone.localdate() + timedelta(days=10))
     values = {
         "title": "Risk assessment training",
@@ -49,7 +67,7 @@ def event_page(index: EventIndexPage | None = None, *, publish: bool = True, **f
     }
     values.update(fields)
     values.setdefault("slug", f"event-{EventPage.objects.count() + 1}")
-    page = index.add_child(instance=EventPage(**values))
+    page = parent.add_child(instance=EventPage(**values))
     if publish:
         page.save_revision().publish()
         page.refresh_from_db()
