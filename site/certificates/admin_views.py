@@ -2,6 +2,7 @@
 
 Registered under /admin/certificates/ by wagtail_hooks. The certificate viewset itself is
 read-only (no add, edit or delete): what a valid code verifies for never changes in place.
+A certificate outside the organiser's programmes is a 404 here, as in the list.
 """
 
 from django.contrib import messages
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_denied
 
 from .forms import ReissueForm, RevokeForm
-from .models import Certificate
+from .selectors import certificates_visible_to
 from .services import certificate_reissue, certificate_revoke
 
 MANAGE_PERMISSION = "certificates.change_certificate"
@@ -60,16 +61,20 @@ def _form_error(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def _certificate(request, pk: int):
+    return get_object_or_404(certificates_visible_to(user=request.user), pk=pk)
+
+
 def manage(request, pk: int):
     if not may_manage(request.user):
         return permission_denied(request)
-    return _render(request, get_object_or_404(Certificate, pk=pk))
+    return _render(request, _certificate(request, pk))
 
 
 def revoke(request, pk: int):
     if not may_manage(request.user):
         return permission_denied(request)
-    certificate = get_object_or_404(Certificate, pk=pk)
+    certificate = _certificate(request, pk)
     if request.method != "POST":
         return redirect("certificates_manage", pk=pk)
     form = RevokeForm(request.POST, prefix="revoke")
@@ -91,7 +96,7 @@ def revoke(request, pk: int):
 def reissue(request, pk: int):
     if not may_manage(request.user):
         return permission_denied(request)
-    certificate = get_object_or_404(Certificate, pk=pk)
+    certificate = _certificate(request, pk)
     if request.method != "POST":
         return redirect("certificates_manage", pk=pk)
     form = ReissueForm(request.POST, prefix="reissue")

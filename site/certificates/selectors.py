@@ -1,5 +1,7 @@
 import re
 
+from django.db.models import QuerySet
+
 from .enums import CertificateStatus, VerificationStatus
 from .models import Certificate
 
@@ -18,6 +20,21 @@ def certificate_verify(*, code: str) -> tuple[str, Certificate | None]:
     if certificate.status == CertificateStatus.REVOKED:
         return VerificationStatus.REVOKED, certificate
     return VerificationStatus.VALID, certificate
+
+
+VIEW_PERMISSION = "certificates.view_certificate"
+
+
+def certificates_visible_to(*, user) -> QuerySet[Certificate]:
+    """The certificates ``user`` may see in the admin: for an organiser, those issued for
+    their programmes' courses and events (``Certificate.programmes``); all of them for an
+    admin; none for anyone without ``view_certificate``. Every admin view of certificates
+    (list, inspect, revoke, reissue) starts from here."""
+    from programmes.selectors import scope_for
+
+    if not (user and user.is_active and user.has_perm(VIEW_PERMISSION)):
+        return Certificate.objects.none()
+    return scope_for(user).filter(Certificate.objects.all(), "programmes")
 
 
 def certificates_for(*, user) -> list[Certificate]:

@@ -253,8 +253,8 @@ def certificate_reissue(
     This is the only way to change what a certificate says: certificates are never edited
     in place, so a code that verified once for a name and a course always will, or says
     "revoked". The old one is revoked with the reason "reissued" and points at the new one
-    through ``replaced_by``; the completion date and holder carry over, the issue date is
-    today. ``reason`` (why it was reissued) goes to the audit log. Returns the new
+    through ``replaced_by``; the completion date, holder and programmes carry over, the
+    issue date is today. ``reason`` (why it was reissued) goes to the audit log. Returns the new
     certificate. Sends ``certificate_reissued`` (old=, new=).
     """
     reason = (reason or "").strip()
@@ -279,6 +279,9 @@ def certificate_reissue(
             issued_on=timezone.localdate(),
         )
     )
+    # The replacement certifies the same course or event: it stays with the same programmes,
+    # so their organisers keep seeing it.
+    new.programmes.set(old.programmes.values_list("pk", flat=True))
     old.replaced_by = new
     old.save(update_fields=["replaced_by"])
     log(

@@ -21,7 +21,8 @@ DAY = datetime.date(2026, 11, 20)
 
 
 @pytest.fixture
-def certificate(db) -> Certificate:
+def certificate(programme) -> Certificate:
+    """A certificate of the ``organiser`` fixture's programme."""
     return certificate_issue(
         subject=OrganisationFactory(name="Enrolment stand-in"),
         holder=UserFactory(email="vjosa@example.org"),
@@ -29,6 +30,7 @@ def certificate(db) -> Certificate:
         title="Coordinated response",
         kind=CertificateKind.COURSE_COMPLETION,
         completed_on=DAY,
+        programmes=[programme.pk],
     )
 
 
