@@ -79,9 +79,12 @@ ORGANISATIONS = [
     ("Kosovo Police, Gjilan regional directorate", Country.XK, Sector.POLICE),
     ("Basic Court of Gjilan/Gnjilane", Country.XK, Sector.JUSTICE),
     ("Shelter for women and children, Gjakovë", Country.XK, Sector.NGO_SHELTER),
+    ("Women's rights centre, Prishtinë/Priština", Country.XK, Sector.NGO_SHELTER),
     ("STOP coalition, Albania", Country.AL, Sector.NGO_SHELTER),
     ("STOP coalition, Bosnia and Herzegovina", Country.BA, Sector.NGO_SHELTER),
     ("STOP coalition, Serbia", Country.RS, Sector.NGO_SHELTER),
+    ("STOP coalition, North Macedonia", Country.MK, Sector.NGO_SHELTER),
+    ("STOP coalition, Kosovo", Country.XK, Sector.NGO_SHELTER),
     ("Skopje Clinical Hospital, emergency department", Country.MK, Sector.HEALTH),
     ("SURT Women's Foundation", Country.ES, Sector.NGO_SHELTER),
     ("CESIE", Country.IT, Sector.COMMUNITY),
@@ -89,8 +92,50 @@ ORGANISATIONS = [
     ("Science and Research Centre Koper", Country.SI, Sector.EDUCATION),
 ]
 
-# (e-mail, display name, role, organisation, sector, country, region, languages)
+# (e-mail, display name, role, organisation, sector, country, region, languages).
+# Each programme of programmes/demo.py has an organiser "organiser.<slug>@linkage.local";
+# organiser@linkage.local, the demo's first organiser, runs the Lithuanian one too.
 PEOPLE = [
+    (
+        "organiser.lithuania@linkage.local",
+        "Greta Jankauskienė",
+        Role.ORGANISER,
+        "Association Vilnius Women's House",
+        Sector.NGO_SHELTER,
+        Country.LT,
+        "Vilnius",
+        ["lt", "en"],
+    ),
+    (
+        "organiser.see-coalition@linkage.local",
+        "Jelena Marković",
+        Role.ORGANISER,
+        "STOP coalition, Serbia",
+        Sector.NGO_SHELTER,
+        Country.RS,
+        "Belgrade",
+        ["sr", "en"],
+    ),
+    (
+        "organiser.communitylinkage@linkage.local",
+        "Núria Puig",
+        Role.ORGANISER,
+        "SURT Women's Foundation",
+        Sector.NGO_SHELTER,
+        Country.ES,
+        "Barcelona",
+        ["es", "ca", "en"],
+    ),
+    (
+        "organiser.coordinated-response@linkage.local",
+        "Ieva Mockutė",
+        Role.ORGANISER,
+        "Specialised Help Centres Coordination Centre",
+        Sector.NGO_SHELTER,
+        Country.LT,
+        "Vilnius",
+        ["lt", "en", "ru"],
+    ),
     (
         "organiser@linkage.local",
         "Rūta Kazlauskienė",
@@ -237,3 +282,124 @@ HOME_TITLE = {
     "sr-latn": "Linkage",
     "ar": "لينكج",
 }
+
+# The organiser guide at /organiser-guide/ (the admin's "Help" leads there): for a new NGO
+# organiser, in plain words. (heading, rich text) sections; a "safety" callout where the
+# heading starts with "!".
+ORGANISER_GUIDE_TITLE = "Organiser guide"
+ORGANISER_GUIDE_INTRO = "How to run your programme in Linkage: events, courses, people."
+ORGANISER_GUIDE = [
+    (
+        "",
+        "<p>This guide is for organisers: the people who run a programme's events and "
+        'courses. Sign in, then open the admin at <a href="/admin/">/admin/</a>. Each part '
+        "below takes a few minutes to read.</p>",
+    ),
+    (
+        "Your programme dashboard",
+        "<p>The admin opens on your programme's dashboard. If you run more than one "
+        "programme, choose it at the top.</p>"
+        "<p>The dashboard shows what needs you:</p>"
+        "<ul><li>upcoming events, with free places, the waiting list and places waiting "
+        "for your approval;</li>"
+        "<li>learners who recently completed a course;</li>"
+        "<li>e-mails that have not been sent yet, or that failed.</li></ul>"
+        "<p>The buttons at the top start the usual work: <b>New event</b>, <b>New "
+        "course</b> and <b>Import a sign-in sheet</b>.</p>",
+    ),
+    (
+        "Creating an event",
+        "<p>Choose <b>New event</b> on the dashboard. The event goes into your programme's "
+        "part of the site. Its address is /events/<i>your programme</i>/<i>the "
+        "event</i>/.</p>"
+        "<ol><li>Give it a title and a summary of one or two sentences.</li>"
+        "<li>Set the date, the start and end times, and the time zone.</li>"
+        "<li>Choose the venue, or add the online link.</li>"
+        "<li>Say whether people must register, how many places there are, and whether you "
+        "approve each place yourself.</li>"
+        "<li>Press <b>Publish</b>. Use <b>Save draft</b> to finish later.</li></ol>",
+    ),
+    (
+        "Events that repeat",
+        "<p>Coordination meetings often repeat. Under <b>Repeats</b>, fill in the form "
+        "like a sentence: <i>every 2 months on the second Tuesday</i>, then <i>12 "
+        "times</i> or <i>until</i> a date. The form shows the next dates. Check them "
+        "before you publish.</p>"
+        "<p>To move or cancel one date, change that date only. The other dates stay as "
+        "they are. People who registered get an e-mail about the change.</p>"
+        "<p>You never need to type a repeat rule. If a colleague sends you one, paste it "
+        "under <b>Advanced</b>.</p>",
+    ),
+    (
+        "Time zones",
+        "<p>Every event has the time zone of the place where it happens. New events start "
+        "in your programme's time zone. The list shows your programme's countries first, "
+        "by country and city.</p>"
+        "<p>For an online event, choose the time zone of the team that runs it. The event "
+        "page shows the time in the event's time zone. Calendar files carry the zone, so "
+        "each participant's calendar shows her own local time.</p>",
+    ),
+    (
+        "Enrolling a team in a course",
+        "<p>Open the course and choose <b>Learners and report</b>. To enrol one person, "
+        "choose <b>Enrol a learner</b>. To enrol a whole team, choose <b>Import "
+        "learners</b> and upload a spreadsheet with a name and an e-mail address on each "
+        "row.</p>"
+        "<p>A person without a Linkage account gets an invited account and an e-mail to "
+        "set a password. Everyone you enrol is told by e-mail. If you import the same "
+        "sheet twice, nobody is enrolled twice and nobody gets a second invitation.</p>",
+    ),
+    (
+        "Importing a sign-in sheet",
+        "<p>For a meeting or a training, print the sign-in sheet from the event's "
+        "<b>Registrations and attendance</b> page. It lists the people who registered and "
+        "has empty rows for walk-ins.</p>"
+        "<p>After the event, choose <b>Import a sign-in sheet</b> and upload the typed "
+        "sheet. Check the preview, then confirm. Everyone on the sheet is checked in.</p>"
+        "<ul><li>A walk-in who gives an e-mail address gets an invited account and counts "
+        "as a participant.</li>"
+        "<li>A walk-in without an e-mail address is counted without a name, as anonymous "
+        "attendance.</li></ul>",
+    ),
+    (
+        "Certificates",
+        "<p>A learner gets a certificate when she completes a course. For an event, turn "
+        "on <b>Certificates of attendance</b>: everyone checked in gets one by e-mail. "
+        "Each certificate has a code that anyone can check on the site. Your programme's "
+        "certificates are listed under <b>Certificates</b>.</p>",
+    ),
+    (
+        "What you can and cannot see",
+        "<p>You see the people who take part in your programme's courses and events. You "
+        "do not see anyone else.</p>"
+        "<ul><li>You edit your own programme's pages only.</li>"
+        "<li>A course shared with your programme shows you the people who take part "
+        "through your programme. You cannot edit that course.</li>"
+        "<li>Lists, exports, check-in lists, certificates and the participation ledger "
+        "show your programme only.</li>"
+        "<li>Reports for donors show totals. Small numbers are hidden, so that nobody can "
+        "be recognised.</li></ul>"
+        "<p>Answers to registration questions, such as dietary or access needs, are for "
+        "organising the event. Do not send exports by e-mail or in chat groups. If you "
+        "need to see more, ask an administrator.</p>",
+    ),
+    (
+        "Two-factor sign-in",
+        "<p>Organisers see personal data, so your account has a second lock. The first "
+        "time you sign in, Linkage asks you to set up an authenticator app, for example on "
+        "your phone, and shows you recovery codes. Keep the codes in a safe place, not on "
+        "the phone.</p>"
+        "<p>After that, you type your password and then the six-digit code from the app. "
+        "If you lose the phone, sign in with a recovery code and set up the app again at "
+        '<a href="/accounts/2fa/">/accounts/2fa/</a>.</p>',
+    ),
+    (
+        "!The quick exit",
+        "<p>Every page has an <b>Exit this page</b> button. Pressing Shift three times "
+        "does the same. It signs you out, clears Linkage from the browser and opens a "
+        "neutral site.</p>"
+        "<p>Tell participants about it: some of them may be at risk at home. The pages "
+        "seen before stay in the browser's history, so on a shared device use a private "
+        "window.</p>",
+    ),
+]

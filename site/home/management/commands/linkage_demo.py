@@ -1,4 +1,5 @@
-"""Build (or bring up to date) the demo programme. Safe to run any number of times."""
+"""Build (or bring up to date) the demo: five programmes (programmes/demo.py), their
+organisers, courses and events. Safe to run any number of times."""
 
 from urllib.parse import urlsplit
 
@@ -68,7 +69,7 @@ HOME_BODY = [
 
 
 class Command(BaseCommand):
-    help = "Create or update the Linkage demo programme (idempotent)."
+    help = "Create or update the Linkage demo programmes (idempotent)."
 
     def handle(self, *args, **options):
         # The demo people are made up: the confirmations, offers and certificates their
@@ -88,12 +89,40 @@ class Command(BaseCommand):
         autodiscover_modules("demo")
         for step in data.demo_steps():
             step(stdout=self.stdout)
-        self.stdout.write(self.style.SUCCESS("Demo programme ready."))
-        self.stdout.write(
+        self.stdout.write(self.style.SUCCESS("Demo programmes ready."))
+        self.stdout.write(self._accounts())
+
+    def _accounts(self) -> str:
+        """Who to sign in as: each account with its role, and an organiser's programmes
+        (an organiser sees only their own programmes' courses, events and people)."""
+        organised: dict[str, list[str]] = {}
+        for email, slug in User.objects.filter(
+            email__in=[person[0] for person in data.PEOPLE], organised_programmes__isnull=False
+        ).values_list("email", "organised_programmes__slug"):
+            organised.setdefault(email, []).append(slug)
+        lines = [
             f"Sign in at http://127.0.0.1:8000/accounts/login/ with any of these, password "
-            f"'{data.DEMO_PASSWORD}':\n  {data.ADMIN_EMAIL} (admin)\n"
-            + "\n".join(f"  {p[0]} ({p[2]})" for p in data.PEOPLE)
-        )
+            f"'{data.DEMO_PASSWORD}':",
+            f"  {data.ADMIN_EMAIL} (admin: every programme)",
+        ]
+        for email, _name, role, *_rest in data.PEOPLE:
+            programmes = ", ".join(sorted(organised.get(email, [])))
+            lines.append(f"  {email} ({role}{': ' + programmes if programmes else ''})")
+        if settings.LINKAGE_REQUIRE_MFA_FOR_STAFF:
+            lines.append(
+                "Organisers and the admin set up two-factor sign-in (an authenticator app) "
+                "the first time they sign in."
+            )
+        else:
+            lines.append(
+                "Two-factor sign-in is not required in this local demo "
+                "(LINKAGE_REQUIRE_MFA_FOR_STAFF is off); production asks organisers and the "
+                "admin to set it up at their first sign-in."
+            )
+        guide = StandardPage.objects.filter(slug="organiser-guide", live=True).first()
+        if guide is not None:
+            lines.append(f"The organiser guide: http://127.0.0.1:8000{guide.url}")
+        return "\n".join(lines)
 
     def _locales(self) -> dict[str, Locale]:
         return {
