@@ -1,6 +1,12 @@
-"""Demo courses for `make run` (home.demo_data runs this step after the foundation's
+"""Demo courses for `make run` (home.demo_data runs these steps after the foundation's
 people and pages). Idempotent: pages are found by slug and updated, block ids are
-derived from the content (uuid5), so learners' attempts stay valid across runs."""
+derived from the content (uuid5), so learners' attempts stay valid across runs.
+
+The catalogue comes first (a step of its own, before the programmes, so that saving a
+programme gives it a section there); each course then goes below its programme's section
+(``spec["programme"]``), or into the catalogue itself when the step runs without the
+programmes. A course an earlier demo left directly in the catalogue moves into its
+section."""
 
 import uuid
 from datetime import timedelta
@@ -21,6 +27,7 @@ from ..models import (
     CourseModule,
     CoursePage,
     CoursePrerequisite,
+    CourseSectionPage,
     LessonPage,
 )
 from ..selectors import course_outline
@@ -107,9 +114,16 @@ def _test(spec, *, title=None, questions_lt=None) -> list[dict]:
     return [check_block(slug, en_title, questions, pass_mark, attempts, translated=translated)]
 
 
-def _child(parent, model, slug, **fields):
-    """The child page with this slug, created (with ``fields``) if missing, else updated."""
+def _child(parent, model, slug, *, stray_in=None, **fields):
+    """The child page with this slug, created (with ``fields``) if missing, else updated.
+    A page with this slug found below ``stray_in`` instead (where an earlier demo put it)
+    is moved below ``parent`` first."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None and stray_in is not None and stray_in.pk != parent.pk:
+        page = model.objects.child_of(stray_in).filter(slug=slug).first()
+        if page is not None:
+            page.move(parent, pos="last-child")
+            page = model.objects.get(pk=page.pk)
     if page is None:
         page = model(slug=slug, **fields)
         parent.add_child(instance=page)
@@ -117,6 +131,18 @@ def _child(parent, model, slug, **fields):
         for name, value in fields.items():
             setattr(page, name, value)
     return page
+
+
+def _programme_parent(index, slug):
+    from programmes.demo import demo_parent
+
+    return demo_parent(index, CourseSectionPage, slug)
+
+
+def _shared_with(spec):
+    from programmes.demo import demo_shared_with
+
+    return demo_shared_with(spec.get("shared_with", []))
 
 
 def _modules(course, specs, *, titles=None):
@@ -133,9 +159,10 @@ def _modules(course, specs, *, titles=None):
 
 def build_course(index, spec, courses_by_slug) -> CoursePage:
     course = _child(
-        index,
+        _programme_parent(index, spec.get("programme")),
         CoursePage,
         spec["slug"],
+        stray_in=index,
         title=spec["title"],
         summary=spec["summary"],
         intro=spec["intro"],
@@ -150,6 +177,7 @@ def build_course(index, spec, courses_by_slug) -> CoursePage:
     course.prerequisites = [
         CoursePrerequisite(course=courses_by_slug[slug]) for slug in spec.get("requires", [])
     ]
+    course.shared_with = _shared_with(spec)
     course.save_revision().publish()
     for lesson_spec in spec["lessons"]:
         lesson = _child(
@@ -176,19 +204,44 @@ def build_course(index, spec, courses_by_slug) -> CoursePage:
     return course
 
 
-def translate_course(course: CoursePage, spec, lt_spec, locale: Locale) -> CoursePage:
-    """The Lithuanian version: wagtail's copy_for_translation, then edited and published."""
-    source_index = course.get_parent().specific
-    index = source_index.get_translation_or_none(locale)
-    if index is None:
-        index = source_index.copy_for_translation(locale)
-    index = index.specific
-    index.title = lt_spec["index_title"]
-    index.save_revision().publish()
+def translated_parent(course: CoursePage, locale: Locale, titles: dict[str, str]):
+    """The course's parent in ``locale``: the catalogue and, when the course is in a
+    programme's section, that section, each translated (copy_for_translation) where missing
+    and titled from ``titles`` ("index", "section"). Translating a course needs its parent
+    translated first."""
+    parent = course.get_parent().specific
+    chain = [parent]
+    if isinstance(parent, CourseSectionPage):
+        chain.insert(0, parent.get_parent().specific)
+    for source in chain:
+        page = source.get_translation_or_none(locale)
+        if page is None:
+            page = source.copy_for_translation(locale)
+        page = page.specific
+        key = "section" if isinstance(source, CourseSectionPage) else "index"
+        page.title = titles.get(key) or page.title
+        page.save_revision().publish()
+    return page
+
+
+def translated_course(course: CoursePage, locale: Locale, parent) -> CoursePage:
+    """The course in ``locale`` (copy_for_translation where missing), below ``parent``."""
     translated = course.get_translation_or_none(locale)
     if translated is None:
         translated = course.copy_for_translation(locale)
     translated = translated.specific
+    if translated.get_parent().pk != parent.pk:
+        translated.move(parent, pos="last-child")
+        translated = type(translated).objects.get(pk=translated.pk)
+    translated.shared_with = list(course.shared_with.all())
+    return translated
+
+
+def translate_course(course: CoursePage, spec, lt_spec, locale: Locale) -> CoursePage:
+    """The Lithuanian version: wagtail's copy_for_translation, then edited and published."""
+    titles = {"index": lt_spec["index_title"], "section": lt_spec.get("section_title")}
+    parent = translated_parent(course, locale, titles)
+    translated = translated_course(course, locale, parent)
     translated.title = lt_spec["title"]
     translated.summary = lt_spec["summary"]
     translated.intro = lt_spec["intro"]
@@ -233,8 +286,8 @@ def _answers_for(state_check, right: int | None = None) -> dict:
     return answers
 
 
-def enrol_learners(courses_by_slug, stdout) -> None:
-    for email, slug, cohort_title, lessons, pre_right, post in content.LEARNERS:
+def enrol_learners(courses_by_slug, stdout, learners=content.LEARNERS) -> None:
+    for email, slug, cohort_title, lessons, pre_right, post in learners:
         person = User.objects.filter(email=email).first()
         course = courses_by_slug[slug]
         if person is None:
@@ -286,9 +339,9 @@ def enrol_learners(courses_by_slug, stdout) -> None:
             )
 
 
-def load_demo_courses(*, stdout) -> None:
-    site = Site.objects.get(is_default_site=True)
-    home = site.root_page.specific
+def course_catalogue() -> CourseIndexPage:
+    """The catalogue below the home page, created or brought up to date (and published)."""
+    home = Site.objects.get(is_default_site=True).root_page.specific
     index = _child(
         home,
         CourseIndexPage,
@@ -303,6 +356,16 @@ def load_demo_courses(*, stdout) -> None:
         ),
     )
     index.save_revision().publish()
+    return index
+
+
+def load_demo_course_catalogue(*, stdout) -> None:
+    index = course_catalogue()
+    stdout.write(f"Courses: the catalogue at {index.url}")
+
+
+def load_demo_courses(*, stdout) -> None:
+    index = course_catalogue()
     courses: dict[str, CoursePage] = {}
     for spec in content.COURSES:
         courses[spec["slug"]] = build_course(index, spec, courses)
@@ -312,7 +375,24 @@ def load_demo_courses(*, stdout) -> None:
             courses["coordinated-response"], content.COORDINATED, content.COORDINATED_LT, locale
         )
     enrol_learners(courses, stdout)
+    _tidy()
+    for course in courses.values():
+        stdout.write(f"  course {course.title} at {course.url}")
     stdout.write(f"Courses: {len(courses)} demo courses at {index.url}")
 
 
+def _tidy() -> None:
+    """Sections take their programme's slug once a course an earlier demo left in the
+    catalogue has moved out of the way (in every language)."""
+    from programmes.demo import demo_section_slugs_tidy
+
+    for index in CourseIndexPage.objects.all():
+        demo_section_slugs_tidy(index, CourseSectionPage)
+
+
+register_demo_step(load_demo_course_catalogue, order=110)
 register_demo_step(load_demo_courses, order=200)
+
+# The programmes' own courses: a step of their own (imported here, where autodiscovery
+# finds the demo).
+from . import programme_courses  # noqa: E402, F401

@@ -1,9 +1,13 @@
-"""What the demo holds: the three courses and the demo learners' progress."""
+"""What the demo holds: the three curriculum courses, the programmes' own short courses,
+and the demo learners' progress."""
 
 from .coordinated import COORDINATED
 from .coordinated_lt import COORDINATED_LT, PRE_POST_LT
 from .interviewing import INTERVIEWING
+from .mechanisms import MECHANISMS
+from .mechanisms_sq import MECHANISMS_SQ
 from .mentors import MENTORS
+from .trafficking import TRAFFICKING
 
 __all__ = [
     "COORDINATED",
@@ -11,11 +15,20 @@ __all__ = [
     "COURSES",
     "INTERVIEWING",
     "LEARNERS",
+    "MECHANISMS",
+    "MECHANISMS_SQ",
     "MENTORS",
     "PRE_POST_LT",
+    "PROGRAMME_COURSES",
+    "PROGRAMME_LEARNERS",
+    "TRAFFICKING",
 ]
 
 COURSES = [COORDINATED, INTERVIEWING, MENTORS]
+
+# Short courses of the programmes the three above leave without one of their own: the
+# Kosovo mechanisms (also in Albanian) and the SE European coalition.
+PROGRAMME_COURSES = [MECHANISMS, TRAFFICKING]
 
 # Demo learners: (e-mail, course slug, cohort title or None, lessons to complete,
 #                 take the pre-test with this many right answers or None, pass the post-test)
@@ -40,4 +53,29 @@ LEARNERS = [
         False,
     ),
     ("mentor.fatima@linkage.local", "community-mentor-foundations", None, "all", 2, True),
+]
+
+# The same, for the programmes' own courses. Several of these people also take part in
+# another programme's work (social@ in Kosovo's meetings and the coalition's course,
+# shelter@ in the coalition and at the Lithuanian conference), so each organiser sees them
+# only through their own programme.
+PROGRAMME_LEARNERS = [
+    (
+        "gender.officer@linkage.local",
+        "coordination-mechanism-essentials",
+        "Seven municipalities, spring cohort",
+        "all",
+        None,
+        False,
+    ),
+    ("justice@linkage.local", "coordination-mechanism-essentials", None, 1, None, False),
+    (
+        "shelter@linkage.local",
+        "trafficking-identification-and-referral",
+        "Regional teams, online",
+        2,
+        None,
+        False,
+    ),
+    ("social@linkage.local", "trafficking-identification-and-referral", None, 1, None, False),
 ]

@@ -87,6 +87,10 @@ COORDINATED_PRE_POST = [
 
 COORDINATED = {
     "slug": "coordinated-response",
+    # The shared curriculum: its own programme's course, run by the Lithuanian and Kosovo
+    # programmes too (their organisers see their people in it).
+    "programme": "coordinated-response",
+    "shared_with": ["lithuania", "kosovo"],
     "title": "Coordinated response to violence against women",
     "summary": "How health care, police, social services, NGOs, community groups and local "
     "government work together so that survivors get safety and support.",

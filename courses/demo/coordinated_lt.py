@@ -67,6 +67,7 @@ PRE_POST_LT = [
 
 COORDINATED_LT = {
     "index_title": "Kursai",
+    "section_title": "Koordinuoto atsako mokymo programa",
     "title": "Koordinuotas atsakas į smurtą prieš moteris",
     "summary": "Kaip sveikatos priežiūra, policija, socialinės paslaugos, NVO, bendruomenės ir "
     "savivalda dirba kartu, kad nukentėjusios gautų saugumą ir pagalbą.",

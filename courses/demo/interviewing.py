@@ -5,6 +5,7 @@ from .kinds import TF, M, S
 
 INTERVIEWING = {
     "slug": "trauma-informed-interviewing",
+    "programme": "lithuania",  # Kaunas County Police train with the help centres
     "title": "Trauma-informed interviewing",
     "summary": "For police officers: how trauma shapes what a survivor can tell you, and how "
     "to interview so that her account, and the evidence, hold.",

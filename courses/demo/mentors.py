@@ -5,6 +5,7 @@ from .kinds import TF, M, S
 
 MENTORS = {
     "slug": "community-mentor-foundations",
+    "programme": "communitylinkage",
     "title": "Community mentor foundations",
     "summary": "For migrant women training as community mentors: how to accompany a woman "
     "affected by gender-based violence, and how to link her with services.",
