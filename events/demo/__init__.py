@@ -7,6 +7,11 @@ already exists.
 Dates follow the day the demo runs, so there are always past and upcoming events: the
 coordination meetings started about ten months ago, trainings are in the coming weeks and
 the public debates fall on the 16 Days of Activism of the current (or next) campaign.
+
+The listing comes first (a step of its own, before the programmes, so that saving a
+programme gives it a section there); each event then goes below its programme's section
+(``spec["programme"]``), or into the listing itself when the step runs without the
+programmes. An event an earlier demo left directly in the listing moves into its section.
 """
 
 import uuid
@@ -35,6 +40,7 @@ from ..models import (
     Attendance,
     EventIndexPage,
     EventPage,
+    EventSectionPage,
     OccurrenceChange,
     Registration,
     StudyVisitPage,
@@ -69,10 +75,16 @@ def _months_before(today: date, months: int) -> date:
     return date(year, month + 1, 1)
 
 
-def _child(parent, model, slug, **fields):
+def _child(parent, model, slug, *, stray_in=None, **fields):
     """(page, created): the child page with this slug, created with ``fields`` if missing,
-    else updated (not yet published)."""
+    else updated (not yet published). A page with this slug found below ``stray_in``
+    instead (where an earlier demo put it) is moved below ``parent`` first."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None and stray_in is not None and stray_in.pk != parent.pk:
+        page = model.objects.child_of(stray_in).filter(slug=slug).first()
+        if page is not None:
+            page.move(parent, pos="last-child")
+            page = model.objects.get(pk=page.pk)
     if page is None:
         page = model(slug=slug, **fields)
         parent.add_child(instance=page)
@@ -82,9 +94,19 @@ def _child(parent, model, slug, **fields):
     return page, False
 
 
+def _parent(index, spec):
+    """Where the event of ``spec`` goes: its programme's section (see programmes.demo)."""
+    from programmes.demo import demo_parent
+
+    return demo_parent(index, EventSectionPage, spec.get("programme"))
+
+
 def _publish(page, created: bool, stdout) -> EventPage:
     page.save_revision().publish()
-    stdout.write(f"  {'created' if created else 'updated'} {page._meta.verbose_name}: {page.title}")
+    stdout.write(
+        f"  {'created' if created else 'updated'} {page._meta.verbose_name}: {page.title} "
+        f"at {page.url}"
+    )
     return type(page).objects.get(pk=page.pk)
 
 
@@ -159,9 +181,10 @@ def _meeting(index, spec, *, venues, regions, today, now, stdout) -> EventPage:
         regions=regions,
     )
     page, created = _child(
-        index,
+        _parent(index, spec),
         EventPage,
         spec["slug"],
+        stray_in=index,
         kind=EventKind.COORDINATION_MEETING,
         event_format=EventFormat.IN_PERSON,
         start_date=first.date(),
@@ -197,9 +220,10 @@ def _meeting(index, spec, *, venues, regions, today, now, stdout) -> EventPage:
 def _event(index, spec, *, venues, regions, today, stdout) -> EventPage:
     start = _on_or_after(today + timedelta(days=spec["days"]), spec["weekday"])
     page, created = _child(
-        index,
+        _parent(index, spec),
         EventPage,
         spec["slug"],
+        stray_in=index,
         kind=spec["kind"],
         event_format=spec["format"],
         start_date=start,
@@ -247,9 +271,10 @@ def _study_visit(index, *, venues, regions, today, stdout) -> StudyVisitPage:
     start = _on_or_after(today + timedelta(days=spec["days"]), spec["weekday"])
     closes = aware(start - timedelta(days=30), time(23, 59), spec["time_zone"])
     page, created = _child(
-        index,
+        _parent(index, spec),
         StudyVisitPage,
         spec["slug"],
+        stray_in=index,
         kind=EventKind.STUDY_VISIT,
         event_format=EventFormat.IN_PERSON,
         start_date=start,
@@ -271,9 +296,10 @@ def _study_visit(index, *, venues, regions, today, stdout) -> StudyVisitPage:
 def _debate(index, spec, *, venues, regions, year, stdout) -> EventPage:
     on = date(year, spec["month"], spec["day"])
     page, created = _child(
-        index,
+        _parent(index, spec),
         EventPage,
         spec["slug"],
+        stray_in=index,
         kind=EventKind.PUBLIC_DEBATE,
         event_format=EventFormat.IN_PERSON,
         start_date=on,
@@ -351,8 +377,8 @@ def _check_in(pages: dict[str, EventPage], people: dict[str, User], now, stdout)
         stdout.write(f"  checked in {len(registrations)} people at {page.title} on {day:%d.%m.%Y}")
 
 
-def load_demo_events(*, stdout) -> None:
-    today, now = timezone.localdate(), timezone.now()
+def event_listing(stdout) -> EventIndexPage:
+    """The listing below the home page, created or brought up to date (and published)."""
     home = Site.objects.get(is_default_site=True).root_page.specific
     index, created = _child(
         home,
@@ -364,6 +390,18 @@ def load_demo_events(*, stdout) -> None:
     )
     index.save_revision().publish()
     stdout.write(f"Events: {'created' if created else 'updated'} the listing at {index.url}")
+    return index
+
+
+def load_demo_event_listing(*, stdout) -> None:
+    event_listing(stdout)
+
+
+def load_demo_events(*, stdout) -> None:
+    from programmes.demo import demo_section_slugs_tidy
+
+    today, now = timezone.localdate(), timezone.now()
+    index = event_listing(stdout)
     venues = _venues(stdout)
     regions = {region.name: region for region in Region.objects.all()}
     common = {"venues": venues, "regions": regions, "today": today, "stdout": stdout}
@@ -383,7 +421,9 @@ def load_demo_events(*, stdout) -> None:
     people = {user.email: user for user in User.objects.filter(email__in=emails)}
     _register(pages, people, stdout)
     _check_in(pages, people, now, stdout)
+    demo_section_slugs_tidy(index, EventSectionPage)
     stdout.write(f"Events: {len(venues)} venues and {len(pages)} events at {index.url}")
 
 
+register_demo_step(load_demo_event_listing, order=120)
 register_demo_step(load_demo_events, order=300)

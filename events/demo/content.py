@@ -1,6 +1,7 @@
 """What the demo events say, drawn from the programme descriptions in shared/domain/:
 the Kosovo coordination mechanisms, the SEE coalition against trafficking and GBV, the
-Lithuanian specialised help centres and the CommunityLinkage mentors.
+Lithuanian specialised help centres and the CommunityLinkage mentors. ``programme``: the
+slug of the demo programme (programmes/demo.py) whose section holds the event.
 
 Dates are given relative to the day the demo runs (``days``: the first ``weekday``, 0 for
 Monday, on or after today + days), so the programme always has past and upcoming events;
@@ -74,6 +75,7 @@ MEETING_BODY = (
 MEETINGS = [
     {
         "slug": "coordination-mechanism-gjilan",
+        "programme": "kosovo",
         "title": "Coordination mechanism meeting, Gjilan/Gnjilane",
         "summary": (
             "The bi-monthly meeting of the municipal coordination mechanism against domestic "
@@ -102,6 +104,7 @@ MEETINGS = [
     },
     {
         "slug": "coordination-mechanism-gjakova",
+        "programme": "kosovo",
         "title": "Coordination mechanism meeting, Gjakovë/Djakovica",
         "summary": (
             "The bi-monthly meeting of the municipal coordination mechanism against domestic "
@@ -124,6 +127,7 @@ MEETINGS = [
     },
     {
         "slug": "regional-coordination-kaunas",
+        "programme": "lithuania",
         "title": "Regional coordination meeting of the specialised help centres, Kaunas",
         "summary": (
             "Every two months the Kaunas region's specialised help centre, police and social "
@@ -149,6 +153,7 @@ MEETINGS = [
 EVENTS = [
     {
         "slug": "joint-risk-assessment-kaunas",
+        "programme": "coordinated-response",  # a training of the shared curriculum, in Kaunas
         "title": "Joint risk assessment for police and social services",
         "kind": EventKind.TRAINING,
         "format": EventFormat.IN_PERSON,
@@ -178,6 +183,7 @@ EVENTS = [
     },
     {
         "slug": "working-with-interpreters-webinar",
+        "programme": "communitylinkage",
         "title": "Working with interpreters in GBV cases",
         "kind": EventKind.WEBINAR,
         "format": EventFormat.ONLINE,
@@ -204,6 +210,7 @@ EVENTS = [
     },
     {
         "slug": "trafficking-identification-belgrade",
+        "programme": "see-coalition",
         "title": "Identifying trafficking among women and children in transit",
         "kind": EventKind.TRAINING,
         "format": EventFormat.IN_PERSON,
@@ -232,6 +239,7 @@ EVENTS = [
     },
     {
         "slug": "specialised-help-centres-national-conference",
+        "programme": "lithuania",
         "title": "National conference of the specialised help centres",
         "kind": EventKind.CONFERENCE,
         "format": EventFormat.HYBRID,
@@ -273,6 +281,7 @@ SIXTEEN_DAYS_BODY = (
 DEBATES = [
     {
         "slug": "16-days-debate-gjakova",
+        "programme": "kosovo",
         "title": "Public debate: what the coordination mechanism does for survivors",
         "summary": (
             "Members of the Gjakovë/Djakovica coordination mechanism answer citizens' questions."
@@ -291,6 +300,7 @@ DEBATES = [
     },
     {
         "slug": "16-days-debate-gjilan",
+        "programme": "kosovo",
         "title": "Public debate: the domestic violence action plan, two years on",
         "summary": "The baseline survey's findings for Gjilan/Gnjilane, and what must change next.",
         "month": 12,
@@ -307,6 +317,7 @@ DEBATES = [
     },
     {
         "slug": "16-days-debate-belgrade",
+        "programme": "see-coalition",
         "title": "Public debate: trafficking and violence against women on the Balkan route",
         "summary": (
             "The SEE coalition and decision makers on the legal reforms the region still needs."
@@ -327,6 +338,7 @@ DEBATES = [
         # The only debate with registration falls on the campaign's last day, so it is
         # always still to come when the demo runs (see ``sixteen_days_year``).
         "slug": "16-days-debate-vilnius",
+        "programme": "lithuania",
         "title": "Public debate: Stop violence against women",
         "summary": (
             "Closing the campaign on Human Rights Day: volunteers, help centres and politicians."

@@ -61,10 +61,11 @@ REGISTRATIONS = {
     ],
 }
 
-# Study visit places an organiser has confirmed: slug → (organiser, [e-mails]).
+# Study visit places an organiser of the event's programme has confirmed:
+# slug → (organiser, [e-mails]).
 APPROVALS = {
     "study-visit-brussels": (
-        "organiser.kosovo@linkage.local",
+        "organiser.see-coalition@linkage.local",
         ["shelter@linkage.local", "health@linkage.local"],
     ),
 }

@@ -8,6 +8,7 @@ from .content import questions
 
 STUDY_VISIT = {
     "slug": "study-visit-brussels",
+    "programme": "see-coalition",
     "title": "Study visit to Brussels: EU training on trafficking and gender-based violence",
     "summary": (
         "Three days in Brussels for the SEE coalition's regional teams: EU law and practice on "
