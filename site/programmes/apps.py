@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.users import apps as wagtail_users_apps
+
 
 class ProgrammesConfig(AppConfig):
     name = "programmes"
@@ -11,3 +13,12 @@ class ProgrammesConfig(AppConfig):
         from . import outbox_scope, signals  # noqa: F401 (outbox_scope registers with core)
 
         signals.connect()
+
+
+class LinkageUsersConfig(wagtail_users_apps.WagtailUsersAppConfig):
+    """Wagtail's users app with Linkage's users list (each person's role and programmes).
+    Listed in INSTALLED_APPS instead of "wagtail.users"; ``default = False`` keeps it from
+    being taken for this app's own config."""
+
+    default = False
+    user_viewset = "programmes.viewsets.UserViewSet"

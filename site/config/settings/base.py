@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "programmes.apps.LinkageUsersConfig",  # wagtail.users, with role and programmes
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -312,6 +312,8 @@ IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 # --- Linkage ---------------------------------------------------------------------------
 # Where quick exit goes when no site setting says otherwise: neutral, nothing personalised.
 LINKAGE_DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
+# The admin's Help menu leads here: the organiser guide, a page of the site.
+LINKAGE_ORGANISER_GUIDE_URL = os.environ.get("LINKAGE_ORGANISER_GUIDE_URL", "/organiser-guide/")
 # Public statistics hide any count at or below this number.
 LINKAGE_SMALL_COUNT_THRESHOLD = 5
 
