@@ -376,7 +376,8 @@ def load_demo_courses(*, stdout) -> None:
         )
     enrol_learners(courses, stdout)
     _tidy()
-    for course in courses.values():
+    ids = [course.pk for course in courses.values()]
+    for course in CoursePage.objects.filter(pk__in=ids).order_by("path"):  # addresses after _tidy
         stdout.write(f"  course {course.title} at {course.url}")
     stdout.write(f"Courses: {len(courses)} demo courses at {index.url}")
 
