@@ -1,8 +1,11 @@
 """The organisers' ledger in the Wagtail admin: aggregates only (counts by kind and period,
-broken down by one attribute), as a page and as a CSV file.
+broken down by one attribute), as a page and as a CSV file, for the organiser's programmes
+(all of them, or one).
 
 Registered under /admin/impact/ by wagtail_hooks; each view checks its own permission, and
 what the numbers are made of comes from impact.selectors, which decides who sees what.
+Everything is in words in the organiser's language: kinds and attributes by their labels,
+months by name.
 """
 
 import csv
@@ -11,7 +14,7 @@ from functools import wraps
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from wagtail.admin.auth import permission_denied
@@ -34,18 +37,24 @@ def _require(permission: str):
     return decorator
 
 
-def _summary(request) -> tuple[SummaryForm, LedgerSummary]:
-    form = SummaryForm(request.GET or None)
-    period, breakdown = form.values()
-    return form, participation_summary(user=request.user, period=period, breakdown=breakdown)
+def _summary(request) -> tuple[SummaryForm, LedgerSummary, object]:
+    form = SummaryForm(request.GET or None, user=request.user)
+    period, breakdown, programme = form.values()
+    summary = participation_summary(
+        user=request.user, period=period, breakdown=breakdown, programme=programme
+    )
+    return form, summary, programme
 
 
 def _period_label(summary: LedgerSummary, when) -> str:
     if summary.period == LedgerPeriod.YEAR:
         return f"{when.year}"
     if summary.period == LedgerPeriod.QUARTER:
-        return f"{when.year} Q{(when.month - 1) // 3 + 1}"
-    return f"{when.year}-{when.month:02d}"
+        return _("%(year)s Q%(quarter)s") % {
+            "year": when.year,
+            "quarter": (when.month - 1) // 3 + 1,
+        }
+    return formats.date_format(when, "YEAR_MONTH_FORMAT")
 
 
 def _hidden(value) -> str:
@@ -54,7 +63,7 @@ def _hidden(value) -> str:
 
 @_require("impact.view_participation")
 def summary(request):
-    form, result = _summary(request)
+    form, result, programme = _summary(request)
     title = _("Impact summary")
     rows = [
         {
@@ -76,7 +85,9 @@ def summary(request):
             "rows": rows,
             "can_export": request.user.has_perm("impact.export_participation"),
             "export_url": reverse("impact_admin:summary_csv") + (f"?{query}" if query else ""),
+            "programme": programme,
             "page_title": title,
+            "page_subtitle": programme.name if programme else "",
             "header_title": title,
             "header_icon": "table",
             "breadcrumbs_items": [
@@ -89,10 +100,11 @@ def summary(request):
 
 @_require("impact.export_participation")
 def summary_csv(request):
-    _form, result = _summary(request)
+    _form, result, programme = _summary(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="linkage-impact-{stamp}.csv"'
+    name = f"linkage-impact-{programme.slug}" if programme else "linkage-impact"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
     response["Cache-Control"] = "no-store"
     writer = csv.writer(response)
     prefix = dict(LedgerBreakdown.choices).get(result.breakdown, "")

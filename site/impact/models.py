@@ -6,6 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from people.enums import Country, Role, Sector
+
 from .enums import ParticipationKind
 
 
@@ -38,9 +40,11 @@ class Participation(models.Model):
     source_id = models.CharField(max_length=64)
     source = GenericForeignKey("source_type", "source_id")
 
-    role = models.CharField(_("role"), max_length=16, blank=True)
-    sector = models.CharField(_("sector"), max_length=32, blank=True)
-    country = models.CharField(_("country"), max_length=8, blank=True)
+    # The choices name the values in the admin (lists, filters, exports) and refuse a code
+    # nobody could read.
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, blank=True)
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector.choices, blank=True)
+    country = models.CharField(_("country"), max_length=8, choices=Country.choices, blank=True)
     region = models.CharField(_("region or municipality"), max_length=120, blank=True)
     gender = models.CharField(_("gender"), max_length=16, blank=True)
     age_band = models.CharField(_("age band"), max_length=16, blank=True)

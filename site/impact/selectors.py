@@ -3,8 +3,9 @@
 Who may see what, in one place:
 
 * ``participation_visible_to(user=...)`` is the set of ledger rows whose numbers a person
-  may see at all. Every other read starts from it, so scoping organisers to their own
-  programme later is one filter here.
+  may see at all. Every other read starts from it. An organiser counts only the rows of
+  their own programmes (``Participation.programmes``, as ``programmes.selectors`` says);
+  an admin counts everything.
 * Organisers see the ledger only as aggregates (``participation_summary``): counts by kind
   and period, broken down by one attribute at a time; a breakdown by a demographic hides
   small counts (``LINKAGE_SMALL_COUNT_THRESHOLD``).
@@ -18,7 +19,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet, Sum
+from django.db.models import Exists, OuterRef, QuerySet, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 
 from .enums import DEMOGRAPHIC_BREAKDOWNS, LedgerBreakdown, LedgerPeriod, ParticipationKind
@@ -61,12 +62,40 @@ def suppress_small(value: int, *, threshold: int | None = None) -> int | None:
     return None if 0 < value <= limit else value
 
 
-def participation_visible_to(*, user) -> QuerySet[Participation]:
-    """The ledger rows whose numbers ``user`` may see (in aggregate): all of them for an
-    organiser or admin with ``impact.view_participation``, none for anyone else."""
+def _in_programmes(rows: QuerySet[Participation], programme_ids) -> QuerySet[Participation]:
+    """``rows`` that belong to any of ``programme_ids``: an EXISTS on the link table, so a
+    row of two of them is still one row, counted once."""
+    through = Participation.programmes.through
+    return rows.filter(
+        Exists(
+            through.objects.filter(
+                participation_id=OuterRef("pk"), programme_id__in=list(programme_ids)
+            )
+        )
+    )
+
+
+def participation_visible_to(*, user, programme=None) -> QuerySet[Participation]:
+    """The ledger rows whose numbers ``user`` may see (in aggregate): for an organiser, the
+    rows of their programmes; all of them for an admin; none for anyone without
+    ``impact.view_participation``. ``programme`` narrows to one programme (one of the
+    user's own: any other gives nothing)."""
+    from programmes.selectors import scope_for
+
     if not (user and user.is_active and user.has_perm("impact.view_participation")):
         return Participation.objects.none()
-    return Participation.objects.all()
+    scope = scope_for(user)
+    rows = Participation.objects.all()
+    if programme is not None:
+        programme_id = getattr(programme, "pk", programme)
+        if not scope.allows([programme_id]):
+            return Participation.objects.none()
+        return _in_programmes(rows, [programme_id])
+    if scope.everything:
+        return rows
+    if scope.nothing:
+        return Participation.objects.none()
+    return _in_programmes(rows, scope.programme_ids)
 
 
 def ledger_rows_allowed(user) -> bool:
@@ -164,9 +193,14 @@ def _suppress_row(cells: list[int], total: int, limit: int) -> tuple[list[int | 
 
 
 def participation_summary(
-    *, user, period: str = LedgerPeriod.MONTH, breakdown: str = LedgerBreakdown.NONE
+    *,
+    user,
+    period: str = LedgerPeriod.MONTH,
+    breakdown: str = LedgerBreakdown.NONE,
+    programme=None,
 ) -> LedgerSummary:
-    """Counts by kind and period, disaggregated by one attribute: the organisers' ledger.
+    """Counts by kind and period, disaggregated by one attribute: the organisers' ledger,
+    for all the user's programmes or for one (``programme``).
 
     Broken down by a demographic, counts from 1 to ``LINKAGE_SMALL_COUNT_THRESHOLD`` are
     hidden (for admins too: this table is what gets shared), with secondary suppression.
@@ -178,7 +212,7 @@ def participation_summary(
     limit = settings.LINKAGE_SMALL_COUNT_THRESHOLD
     group = ["kind", "when"] + ([breakdown] if breakdown else [])
     aggregated = (
-        participation_visible_to(user=user)
+        participation_visible_to(user=user, programme=programme)
         .annotate(when=_TRUNC[period]("occurred_at"))
         .values(*group)
         .annotate(total=Sum("count"))

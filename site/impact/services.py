@@ -241,16 +241,19 @@ def participation_record_many(
         for (source_id, subject_key), person, when in new
     ]
     # Conflicts are rows another request recorded since our read: they are counted once.
+    programme_ids = set(programmes)
+    if not (rows and programme_ids):
+        # One write: no transaction (nor savepoint) of our own needed.
+        Participation.objects.bulk_create(rows, batch_size=BATCH_SIZE, ignore_conflicts=True)
+        return len(rows)
     with transaction.atomic():
         Participation.objects.bulk_create(rows, batch_size=BATCH_SIZE, ignore_conflicts=True)
-        programme_ids = set(programmes)
-        if rows and programme_ids:
-            _programmes_link(
-                kind=kind,
-                source_type=source_type,
-                keys=[key for key, _p, _w in new],
-                programme_ids=programme_ids,
-            )
+        _programmes_link(
+            kind=kind,
+            source_type=source_type,
+            keys=[key for key, _p, _w in new],
+            programme_ids=programme_ids,
+        )
     return len(rows)
 
 

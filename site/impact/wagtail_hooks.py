@@ -5,11 +5,15 @@
   inspect and export show ``PERSON_ROW_FIELDS``, and the rows come from
   ``participation_person_rows``, which refuses anyone else. Nobody adds, edits or deletes
   rows here: only impact.services writes them.
+
+Values are in words (role, sector, country and kind by their labels, dates in the admin's
+language), in the list, its filters, the inspect view and the export alike.
 """
 
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
 from django.urls import include, path, reverse
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -44,9 +48,36 @@ class LedgerRowsPolicy(ModelPermissionPolicy):
 register_permission_policy(Participation, LedgerRowsPolicy(Participation))
 
 
+def _when(value) -> str:
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
 class LedgerIndexView(IndexView):
+    custom_field_preprocess = {"occurred_at": {IndexView.FORMAT_CSV: _when}}
+
     def get_base_queryset(self):
         return participation_person_rows(user=self.request.user)
+
+    def to_row_dict(self, item):
+        """The export says what the list says: labels, not the stored codes."""
+        row = super().to_row_dict(item)
+        for field in row:
+            display = getattr(item, f"get_{field}_display", None)
+            if display is not None:
+                row[field] = str(display())
+        return row
+
+    def stream_csv(self, queryset):
+        """The CSV is written while the response streams, after the view has returned: keep
+        the admin's language and time zone for it."""
+        language, zone = translation.get_language(), timezone.get_current_timezone()
+        rows = super().stream_csv(queryset)
+
+        def localised():
+            with translation.override(language), timezone.override(zone):
+                yield from rows
+
+        return localised()
 
 
 class LedgerInspectView(InspectView):

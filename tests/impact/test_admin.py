@@ -29,13 +29,14 @@ PERSON_COLUMNS = [
 
 
 @pytest.fixture
-def row(db) -> Participation:
+def row(programme) -> Participation:
+    """A named row of the ``organiser`` fixture's programme."""
     person = UserFactory(email="vjosa@example.org", profile__display_name="Vjosa Berisha")
     demographic_answer(user=person, field="gender", value=Gender.NON_BINARY)
     demographic_answer(user=person, field="age_band", value="55-64")
     demographic_answer(user=person, field="migrant_background", value="yes")
     row, _created = participation_record(
-        kind=COMPLETED, source=OrganisationFactory(), person=person
+        kind=COMPLETED, source=OrganisationFactory(), person=person, programmes=[programme.pk]
     )
     return row
 

@@ -23,7 +23,11 @@ MARCH = timezone.make_aware(datetime.datetime(2026, 3, 10, 12))
 APRIL = timezone.make_aware(datetime.datetime(2026, 4, 2, 12))
 
 
-def aggregate(kind, count, when, **attributes):
+def aggregate(kind, count, when, programmes=None, **attributes):
+    """An anonymous count, of the ``organiser`` fixture's programme unless ``programmes``
+    says otherwise."""
+    from tests.factories.programmes import programme_make
+
     participation_record(
         kind=kind,
         source=OrganisationFactory(),
@@ -31,6 +35,7 @@ def aggregate(kind, count, when, **attributes):
         occurred_at=when,
         aggregate_key=f"{kind}-{when:%m}-{sorted(attributes.items())}",
         attributes=attributes,
+        programmes=[p.pk for p in programmes] if programmes is not None else [programme_make().pk],
     )
 
 

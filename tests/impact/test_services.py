@@ -406,3 +406,25 @@ def test_recording_many_takes_a_fixed_number_of_queries(count, django_assert_num
     with django_assert_num_queries(4):
         participation_record_many(kind=ATTENDED, entries=entries)
     assert Participation.objects.count() == count
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [1, 5])
+def test_recording_many_for_programmes_links_each_row_once_in_fixed_queries(
+    count, programme, other_programme, django_assert_num_queries
+):
+    from impact.services import participation_record_many
+
+    entries = [
+        (OrganisationFactory(name=f"Training {i}"), user_with_role(Role.PROFESSIONAL), None)
+        for i in range(count)
+    ]
+    ids = [programme.pk, other_programme.pk]
+    # Existing rows, profiles, roles; then in a savepoint: the insert, the new rows' ids,
+    # their links to the programmes.
+    with django_assert_num_queries(8):
+        participation_record_many(kind=ATTENDED, entries=entries, programmes=ids)
+    participation_record_many(kind=ATTENDED, entries=entries, programmes=ids)  # again: no-op
+
+    through = Participation.programmes.through
+    assert (Participation.objects.count(), through.objects.count()) == (count, 2 * count)
