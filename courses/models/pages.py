@@ -1,4 +1,5 @@
-"""The course pages: CourseIndexPage (the catalogue) → CoursePage → LessonPage.
+"""The course pages: CourseIndexPage (the catalogue) → [CourseSectionPage (a programme's
+courses) →] CoursePage → LessonPage.
 
 Modules are an inline on the course (``CourseModule``), not a page level: a lesson picks
 its module from its course. Modules are translatable, and a module keeps its
@@ -10,6 +11,8 @@ lesson's), never on a page id, so progress follows a person across languages.
 """
 
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Substr
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
@@ -29,9 +32,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from programmes.pages import ProgrammeOwned, ProgrammeSection
+
 from core.pages import OneQueryViewRestrictionsMixin, with_privacy_flag
 from people.enums import Sector
-from programmes.pages import ProgrammeOwned, ProgrammeSection
 
 from ..blocks import CourseTestBlock, LearningOutcomesBlock, LessonBodyBlock
 from ..enums import CheckKind, Track
@@ -61,22 +65,37 @@ class CourseIndexPage(OneQueryViewRestrictionsMixin, Page):
 
     def route(self, request, path_components):
         """A course and its lessons are read as what they are, one query each (Wagtail
-        reads a child as a plain page, then again as its type)."""
+        reads a child as a plain page, then again as its type). A course sits here
+        (/courses/<course>/) or in a programme's section (/courses/<programme>/<course>/):
+        the same one query finds it in either place."""
         if path_components:
-            course = (
-                with_privacy_flag(CoursePage.objects.child_of(self))
-                .filter(slug=path_components[0])
-                .first()
-            )
+            course = self._course_at(path_components)
             if course is not None:
-                course._cached_parent_obj = self
-                return course.route(request, path_components[1:])
+                consumed = course.depth - self.depth
+                if consumed == 1:
+                    course._cached_parent_obj = self
+                return course.route(request, path_components[consumed:])
         return super().route(request, path_components)
+
+    def _course_at(self, path_components):
+        child = Q(path__startswith=self.path, depth=self.depth + 1, slug=path_components[0])
+        if len(path_components) > 1:
+            sections = Page.objects.child_of(self).filter(slug=path_components[0]).values("path")
+            child |= Q(
+                depth=self.depth + 2,
+                slug=path_components[1],
+                parent_path__in=sections,
+            )
+        courses = CoursePage.objects.annotate(
+            parent_path=Substr("path", 1, len(self.path) + self.steplen)
+        ).filter(child)
+        return with_privacy_flag(courses).first()
 
 
 class CourseSectionPage(ProgrammeSection, Page):
     """One programme's courses: its organisers create, edit and publish the courses below
-    it (Wagtail page permissions on this page, granted when the section is created)."""
+    it (Wagtail page permissions on this page, granted when the section is created). Its
+    page is the catalogue narrowed to these courses."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -87,6 +106,13 @@ class CourseSectionPage(ProgrammeSection, Page):
     class Meta:
         verbose_name = _("programme's courses")
         verbose_name_plural = _("programmes' courses")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors.pages import catalogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_context(request, self))
+        return context
 
 
 class CoursePage(ProgrammeOwned, OneQueryViewRestrictionsMixin, RoutablePageMixin, Page):

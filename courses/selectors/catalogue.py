@@ -12,6 +12,7 @@ from ..models import (
     CheckAttempt,
     CourseIndexPage,
     CoursePage,
+    CourseSectionPage,
     Enrolment,
     LessonCompletion,
     LessonPage,
@@ -29,19 +30,25 @@ class CatalogueEntry:
 
 def catalogue(
     *,
-    index: CourseIndexPage,
+    index: CourseIndexPage | CourseSectionPage,
     person=None,
     track: str = "",
     sector: str = "",
     language: str = "",
 ) -> list[CatalogueEntry]:
-    """Every live course under any language version of this catalogue, once each, in
-    the catalogue's language when it exists in it. Four queries at most."""
+    """Every live course under any language version of this catalogue (directly, or in a
+    programme's section of it), once each, in the catalogue's language when it exists in
+    it. ``index`` may be a programme's section: then its courses only. Four queries at
+    most."""
     placements = Q(pk__in=[])
-    for path, depth in CourseIndexPage.objects.filter(
-        translation_key=index.translation_key
-    ).values_list("path", "depth"):
-        placements |= Q(path__startswith=path, depth=depth + 1)
+    # A course sits directly under the catalogue or one level down, in a section; nothing
+    # else below the catalogue is a course, so every course below it is in it.
+    for path in (
+        type(index)
+        .objects.filter(translation_key=index.translation_key)
+        .values_list("path", flat=True)
+    ):
+        placements |= Q(path__startswith=path)
     courses = CoursePage.objects.live().filter(placements).defer_streamfields()
     if track:
         courses = courses.filter(json_list_contains("tracks", track))

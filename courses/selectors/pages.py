@@ -13,7 +13,7 @@ from core.pages import live_translations
 
 from ..checks import check_from_block
 from ..forms import CatalogueFilterForm, EnrolForm
-from ..models import CourseIndexPage, CoursePage, LessonPage
+from ..models import CourseIndexPage, CoursePage, CourseSectionPage, LessonPage
 from .catalogue import catalogue
 from .checks import check_state, course_test_states
 from .learning import (
@@ -28,7 +28,8 @@ from .learning import (
 )
 
 
-def catalogue_context(request, index: CourseIndexPage) -> dict:
+def catalogue_context(request, index: CourseIndexPage | CourseSectionPage) -> dict:
+    """The catalogue, or one programme's section of it, with its filters."""
     form = CatalogueFilterForm(request.GET or None)
     filters = form.filters()
     entries = catalogue(index=index, person=request.user, **filters)
@@ -52,10 +53,20 @@ def _learning(request, course: CoursePage):
     return enrolment, outline, completed, attempts, progress
 
 
+def up_url(url: str) -> str:
+    """The address of the page above, from a page's own (Wagtail's addresses follow the
+    tree): the course's catalogue or programme section, without reading it."""
+    if not url:
+        return "/"
+    return url.rstrip("/").rsplit("/", 1)[0] + "/"
+
+
 def course_page_context(request, course: CoursePage) -> dict:
     user = request.user
     enrolment, outline, completed, attempts, progress = _learning(request, course)
+    course_url = course.get_url(request) or ""
     context = {
+        "up_url": up_url(course_url),
         "enrolment": enrolment,
         "outline": outline,
         "progress": progress,
@@ -69,7 +80,7 @@ def course_page_context(request, course: CoursePage) -> dict:
             enrolment=enrolment,
             progress=progress,
             attempts=attempts,
-            course_url=course.get_url(request) or "",
+            course_url=course_url,
         ),
     }
     if enrolment is None:

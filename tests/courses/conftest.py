@@ -1,5 +1,6 @@
 """Fixtures for the courses tests: a catalogue under the home page, courses built to order
-(lessons, modules, knowledge checks, pre- and post-tests), learners and an organiser."""
+(lessons, modules, knowledge checks, pre- and post-tests) in the ``programme`` fixture's
+section of it, learners and an organiser of that programme."""
 
 import uuid
 
@@ -8,9 +9,17 @@ from django.test import Client
 from wagtail.models import Locale, Page, Site
 
 import pytest
+from programmes.sections import programme_sections_ensure, section_for
 
 from courses.enums import QuestionKind, Track
-from courses.models import CourseIndexPage, CourseModule, CoursePage, CoursePrerequisite, LessonPage
+from courses.models import (
+    CourseIndexPage,
+    CourseModule,
+    CoursePage,
+    CoursePrerequisite,
+    CourseSectionPage,
+    LessonPage,
+)
 from people.enums import Country, Role, Sector
 from people.models import Organisation, Region, User
 from tests.factories import OrganisationFactory, RegionFactory, user_with_role
@@ -155,8 +164,36 @@ class CourseBuilder:
 
 
 @pytest.fixture
-def build_course(index) -> CourseBuilder:
-    return CourseBuilder(index)
+def section(index, programme) -> CourseSectionPage:
+    """The ``programme`` fixture's section of the catalogue (its organisers' part of it)."""
+    programme_sections_ensure(programme=programme)
+    return section_for(programme=programme, section_model=CourseSectionPage)
+
+
+@pytest.fixture
+def other_section(index, other_programme) -> CourseSectionPage:
+    programme_sections_ensure(programme=other_programme)
+    return section_for(programme=other_programme, section_model=CourseSectionPage)
+
+
+@pytest.fixture
+def build_course(section) -> CourseBuilder:
+    """Courses in the ``programme`` fixture's section, unless ``parent=`` says otherwise
+    (``parent=index`` for a course open to all, outside every programme)."""
+    return CourseBuilder(section)
+
+
+def translate_parents(page, locale) -> None:
+    """Translate (and publish) the page's ancestors below the home page into ``locale``,
+    so the page itself can be translated."""
+    for ancestor in page.get_ancestors().filter(depth__gt=2).specific():
+        if ancestor.get_translation_or_none(locale) is None:
+            ancestor.copy_for_translation(locale).save_revision().publish()
+
+
+@pytest.fixture
+def translated_parents(lt_locale):
+    return translate_parents
 
 
 def make_person(email, *, role=Role.PROFESSIONAL, name="Vjosa Berisha", **profile) -> User:

@@ -10,7 +10,7 @@ import pytest
 
 from courses.enums import Track
 from courses.forms import LessonPageForm
-from courses.models import CourseIndexPage, CoursePage, LessonPage
+from courses.models import CourseIndexPage, CoursePage, CourseSectionPage, LessonPage
 from courses.models.fields import json_list_contains
 from home.models import HomePage, StandardPage
 
@@ -20,9 +20,11 @@ class TestPageHierarchy(WagtailPageTestCase):
         self.assertCanCreateAt(HomePage, CourseIndexPage)
         self.assertCanNotCreateAt(StandardPage, CourseIndexPage)
 
-    def test_courses_go_under_the_catalogue_only(self):
-        self.assertAllowedParentPageTypes(CoursePage, {CourseIndexPage})
-        self.assertAllowedSubpageTypes(CourseIndexPage, {CoursePage})
+    def test_courses_go_under_the_catalogue_or_a_programmes_section_of_it(self):
+        self.assertAllowedParentPageTypes(CoursePage, {CourseIndexPage, CourseSectionPage})
+        self.assertAllowedSubpageTypes(CourseIndexPage, {CoursePage, CourseSectionPage})
+        self.assertAllowedParentPageTypes(CourseSectionPage, {CourseIndexPage})
+        self.assertAllowedSubpageTypes(CourseSectionPage, {CoursePage})
 
     def test_lessons_go_under_a_course_only_and_have_no_children(self):
         self.assertAllowedParentPageTypes(LessonPage, {CoursePage})
@@ -36,9 +38,9 @@ def test_lesson_keeps_its_course_key_in_step_with_its_parent(build_course):
     assert lesson.course_key == course.translation_key
 
 
-def test_translated_lesson_has_the_same_course_key(build_course, lt_locale):
+def test_translated_lesson_has_the_same_course_key(build_course, lt_locale, translated_parents):
     course, (lesson,) = build_course(lessons=1)
-    course.get_parent().copy_for_translation(lt_locale)
+    translated_parents(course, lt_locale)
     course.copy_for_translation(lt_locale)
 
     translated = lesson.copy_for_translation(lt_locale)
@@ -49,9 +51,11 @@ def test_translated_lesson_has_the_same_course_key(build_course, lt_locale):
     )
 
 
-def test_translated_course_keeps_module_keys_so_lessons_stay_grouped(build_course, lt_locale):
+def test_translated_course_keeps_module_keys_so_lessons_stay_grouped(
+    build_course, lt_locale, translated_parents
+):
     course, _lessons = build_course(lessons=1, modules=("One", "Two"))
-    course.get_parent().copy_for_translation(lt_locale)
+    translated_parents(course, lt_locale)
 
     translated = course.copy_for_translation(lt_locale)
 

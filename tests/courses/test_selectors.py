@@ -30,9 +30,11 @@ def test_outline_groups_lessons_by_module_in_module_order(build_course):
     ]
 
 
-def test_outline_shows_untranslated_lessons_from_the_original(build_course, lt_locale):
+def test_outline_shows_untranslated_lessons_from_the_original(
+    build_course, lt_locale, translated_parents
+):
     course, (first, second) = build_course(lessons=2)
-    course.get_parent().copy_for_translation(lt_locale).save_revision().publish()
+    translated_parents(course, lt_locale)
     course_lt = course.copy_for_translation(lt_locale)
     course_lt.save_revision().publish()
     first_lt = first.copy_for_translation(lt_locale)
@@ -47,10 +49,10 @@ def test_outline_shows_untranslated_lessons_from_the_original(build_course, lt_l
 
 
 def test_outline_is_one_query_with_modules_and_what_is_done(
-    build_course, learner, lt_locale, django_assert_num_queries
+    build_course, learner, lt_locale, translated_parents, django_assert_num_queries
 ):
     course, (first, second) = build_course(lessons=2, modules=("Why", "How"))
-    course.get_parent().copy_for_translation(lt_locale).save_revision().publish()
+    translated_parents(course, lt_locale)
     course_lt = course.copy_for_translation(lt_locale)
     course_lt.save_revision().publish()
     first_lt = first.copy_for_translation(lt_locale)
@@ -164,7 +166,7 @@ def test_resume_returns_the_last_lesson_opened_or_the_next_one_not_done(build_co
 
 
 @pytest.fixture
-def catalogue_courses(build_course, lt_locale):
+def catalogue_courses(build_course, lt_locale, translated_parents):
     everyone, _ = build_course(
         title="Coordinated response", tracks=[Track.PROFESSIONAL, Track.MENTOR], lessons=0
     )
@@ -174,7 +176,7 @@ def catalogue_courses(build_course, lt_locale):
     mentors, _ = build_course(
         title="Community mentor foundations", tracks=[Track.MENTOR], lessons=0
     )
-    everyone.get_parent().copy_for_translation(lt_locale).save_revision().publish()
+    translated_parents(everyone, lt_locale)
     translated = everyone.copy_for_translation(lt_locale)
     translated.title = "Koordinuotas atsakas"
     translated.save_revision().publish()

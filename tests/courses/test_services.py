@@ -390,10 +390,10 @@ def test_a_course_without_tests_completes_with_its_last_lesson(build_course, lea
 
 
 def test_progress_follows_the_learner_across_translations(
-    build_course, learner, lt_locale, answers
+    build_course, learner, lt_locale, translated_parents, answers
 ):
     course, (first, second) = build_course(lessons=2, checks={1})
-    course.get_parent().copy_for_translation(lt_locale).save_revision().publish()
+    translated_parents(course, lt_locale)
     course_lt = course.copy_for_translation(lt_locale)
     course_lt.save_revision().publish()
     second_lt = second.copy_for_translation(lt_locale)
