@@ -22,7 +22,7 @@ people), and ``outbox_visible_to`` applies it wherever the admin reads the outbo
 
 import logging
 import smtplib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -174,6 +174,60 @@ def outbox_enqueue(
         raise
     transaction.on_commit(partial(outbox_dispatch, message_id=message.pk))
     return message
+
+
+def outbox_enqueue_many(*, kind: str, messages: Iterable[dict]) -> list[OutboxMessage]:
+    """``outbox_enqueue`` for many messages of one kind (each a dict of its keyword
+    arguments: ``key``, ``source``, ``to_user`` or ``address``, ``language``) in a few
+    queries whatever their number. Keys already queued are skipped; returns the messages
+    queued now, each sent after the current transaction commits."""
+    if kind not in _COMPOSERS:
+        raise ValueError(f"No composer is registered for outbox messages of kind {kind!r}.")
+    entries = list(messages)
+    if not entries:
+        return []
+    taken = set(
+        OutboxMessage.objects.filter(key__in=[e["key"] for e in entries]).values_list(
+            "key", flat=True
+        )
+    )
+    rows: dict[str, OutboxMessage] = {}
+    for entry in entries:
+        key = entry["key"]
+        if key in taken or key in rows:
+            continue
+        to_user, address = entry.get("to_user"), entry.get("address", "")
+        if to_user is None and not address:
+            raise ValidationError(_("An e-mail needs a recipient."))
+        message = OutboxMessage(
+            kind=kind,
+            key=key,
+            to_user=to_user,
+            address="" if to_user is not None else address,
+            language=entry.get("language", ""),
+        )
+        source = entry.get("source")
+        if source is not None:
+            message.source_type = ContentType.objects.get_for_model(
+                source, for_concrete_model=False
+            )
+            message.source_id = str(source.pk)
+        message.full_clean(
+            exclude=["source_type", "to_user"], validate_unique=False, validate_constraints=False
+        )
+        rows[key] = message
+    if not rows:
+        return []
+    with transaction.atomic():
+        # A key queued by a concurrent request since our read is skipped here too.
+        OutboxMessage.objects.bulk_create(rows.values(), ignore_conflicts=True)
+    # A bulk insert that ignores conflicts returns no ids: read them back by key. (A row a
+    # concurrent request queued under one of these keys is dispatched twice: the claim in
+    # outbox_send makes that harmless.)
+    queued = list(OutboxMessage.objects.filter(key__in=rows, status=OutboxStatus.QUEUED))
+    for message in queued:
+        transaction.on_commit(partial(outbox_dispatch, message_id=message.pk))
+    return queued
 
 
 def outbox_dispatch(*, message_id: int, countdown: float | None = None) -> None:

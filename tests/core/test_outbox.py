@@ -268,3 +268,35 @@ def test_a_real_worker_retries_a_421_and_then_sends(celery_worker_live, settings
         clock.sleep(0.1)
     assert state(message) == (OutboxStatus.SENT, 2, "", True)
     assert ([m.to for m in mail.outbox], FlakyBackend.calls) == ([["amina@example.org"]], 2)
+
+
+def test_many_messages_are_queued_once_per_key_in_fixed_queries(
+    person, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    others = [UserFactory(email=f"learner{i}@example.org") for i in range(3)]
+    enqueue(others[0], key="note:learner0")  # already queued: skipped
+
+    messages = [
+        {"key": f"note:learner{i}", "source": u, "to_user": u} for i, u in enumerate(others)
+    ]
+    # Keys already queued; the insert, in a savepoint; the new rows' ids.
+    with django_capture_on_commit_callbacks(execute=True), django_assert_num_queries(5):
+        queued = outbox.outbox_enqueue_many(kind=KIND, messages=messages + messages[1:])
+
+    assert sorted(m.key for m in queued) == ["note:learner1", "note:learner2"]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "learner1@example.org",
+        "learner2@example.org",
+    ]
+    assert outbox.outbox_enqueue_many(kind=KIND, messages=messages) == []
+
+
+def test_many_messages_refuse_an_unknown_kind_and_a_missing_recipient(person):
+    with pytest.raises(ValueError):
+        outbox.outbox_enqueue_many(kind="tests.unknown", messages=[{"key": "x", "to_user": person}])
+    with pytest.raises(ValidationError) as refused:
+        outbox.outbox_enqueue_many(kind=KIND, messages=[{"key": "x", "source": person}])
+    assert (refused.value.messages, OutboxMessage.objects.count()) == (
+        ["An e-mail needs a recipient."],
+        0,
+    )
