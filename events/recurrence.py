@@ -232,6 +232,36 @@ def fields_from_rule(rule: str, start: date | None = None) -> dict | None:
     return fields
 
 
+def rule_faults(rule: str) -> list[str]:
+    """The contradictions in a rule typed by hand (the advanced box), in words; the parser
+    lets them through or calendars read them differently."""
+    parts = _parts(rule) or {}
+    faults = []
+    if "COUNT" in parts and "UNTIL" in parts:
+        faults.append(
+            _(
+                "Give either COUNT (a number of times) or UNTIL (an end date), not both: "
+                "calendars disagree about rules with both."
+            )
+        )
+    interval = parts.get("INTERVAL", "1")
+    if interval.isdigit() and not 1 <= int(interval) <= MAX_INTERVAL:
+        faults.append(_("INTERVAL must be from 1 to %(max)s.") % {"max": MAX_INTERVAL})
+    ordinal_weekday = any(
+        (match := _BYDAY_ITEM.match(item)) and match.group(1)
+        for item in parts.get("BYDAY", "").split(",")
+    )
+    if ordinal_weekday and "BYMONTHDAY" in parts:
+        faults.append(
+            _(
+                "Give either BYMONTHDAY (a day of the month) or BYDAY with a number (such as "
+                "2TU, the second Tuesday), not both: together they almost never fall on the "
+                "same date."
+            )
+        )
+    return faults
+
+
 def same_rule(rule: str, fields: dict, start: date | None) -> bool:
     """Whether ``rule`` is what ``fields`` say (written another way, perhaps): the editor
     then keeps the stored text, so saving an unchanged event changes nothing calendars

@@ -8,7 +8,13 @@ from django.core.exceptions import ValidationError
 import pytest
 from dateutil.rrule import rrulestr
 
-from events.recurrence import fields_from_rule, next_dates, rule_from_fields, same_rule
+from events.recurrence import (
+    fields_from_rule,
+    next_dates,
+    rule_faults,
+    rule_from_fields,
+    same_rule,
+)
 from events.schedule import Schedule
 
 # Tuesday 13 January 2026: the second Tuesday of its month.
@@ -192,3 +198,25 @@ def test_the_preview_of_a_single_event_is_its_one_date():
     assert [
         o.start.date() for o in next_dates(schedule, after=datetime(2026, 1, 1, tzinfo=UTC))
     ] == [START]
+
+
+@pytest.mark.parametrize(
+    ("rule", "fault"),
+    [
+        ("FREQ=DAILY;COUNT=3;UNTIL=20260301", "not both"),
+        ("FREQ=DAILY;INTERVAL=0", "from 1 to 99"),
+        ("FREQ=DAILY;INTERVAL=120", "from 1 to 99"),
+        ("FREQ=MONTHLY;BYDAY=2TU;BYMONTHDAY=13", "almost never"),
+    ],
+)
+def test_a_rule_typed_by_hand_is_checked_for_the_same_contradictions(rule, fault):
+    (message,) = rule_faults(rule)
+
+    assert fault in message
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=MONTHLY;BYDAY=TU;BYMONTHDAY=8,9,10,11,12,13,14", "FREQ=DAILY;COUNT=3"]
+)
+def test_a_sound_rule_typed_by_hand_has_no_faults(rule):
+    assert rule_faults(rule) == []
