@@ -13,6 +13,7 @@ import hashlib
 import json
 from datetime import UTC
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -24,13 +25,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.fields import ChoiceListField
-from people.enums import Country
 from programmes.pages import ProgrammeOwned, ProgrammeSection
+
+from core.fields import ChoiceListField
+from core.timezones import zone_label
+from people.enums import Country
 
 from ..blocks import EventDocumentsBlock, ItineraryBlock, RegistrationQuestionsBlock
 from ..enums import EVENT_LANGUAGES, EventFormat, EventKind, EventStatus
-from ..forms import EventPageForm
+from ..forms import EventPageForm, RecurrencePanel, RunsInPanel
+from ..recurrence import rule_faults
 from ..schedule import Schedule, time_zone_choices, time_zone_names
 
 RICH = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
@@ -87,6 +91,35 @@ class EventSectionPage(ProgrammeSection, Page):
     class Meta:
         verbose_name = _("programme's events")
         verbose_name_plural = _("programmes' events")
+
+    def get_context(self, request, *args, **kwargs):
+        """The programme's upcoming live events, each with its next date in its own zone:
+        two queries whatever their number (events with venue and region, then their
+        cancelled or moved dates)."""
+        from django.core.paginator import Paginator
+        from django.utils import timezone
+
+        from ..selectors import PER_PAGE, events_filtered, next_occurrence
+
+        context = super().get_context(request, *args, **kwargs)
+        page_obj = Paginator(events_filtered(index=self), PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        now = timezone.now()
+        names = dict(Country.choices)
+        context.update(
+            page_obj=page_obj,
+            entries=[
+                {
+                    "event": event,
+                    "next": next_occurrence(event, now=now),
+                    "zone": zone_label(event.time_zone, event.country, country_names=names),
+                }
+                for event in page_obj.object_list
+            ],
+            events_listing=self.get_parent(),
+        )
+        return context
 
 
 class EventPage(ProgrammeOwned, RoutablePageMixin, Page):
@@ -201,7 +234,7 @@ class EventPage(ProgrammeOwned, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
                 FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
                 FieldPanel("time_zone"),
-                FieldPanel("recurrence"),
+                RecurrencePanel(),
                 InlinePanel("occurrence_changes", label=_("Cancelled or moved occurrences")),
             ],
             heading=_("When"),
@@ -230,7 +263,11 @@ class EventPage(ProgrammeOwned, RoutablePageMixin, Page):
             heading=_("Registration"),
         ),
     ]
-    settings_panels = [FieldPanel("shared_with"), *Page.settings_panels]
+    settings_panels = [
+        RunsInPanel(),
+        FieldPanel("shared_with", widget=forms.CheckboxSelectMultiple),
+        *Page.settings_panels,
+    ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["events.EventIndexPage", "events.EventSectionPage"]
     subpage_types: list[str] = []
@@ -322,6 +359,9 @@ class EventPage(ProgrammeOwned, RoutablePageMixin, Page):
             and (self.end_date, self.end_time) <= (self.start_date, self.start_time)
         ):
             errors["end_time"] = _("The event must end after it starts.")
+        faults = rule_faults(self.recurrence) if self.recurrence else []
+        if faults:
+            errors["recurrence"] = faults
         if self.recurrence and not errors and self.start_date and self.start_time:
             try:
                 rule = self.schedule(changes=[]).rule()
