@@ -288,8 +288,31 @@
       "repeat_count",
       "repeat_until",
     ];
+    // A new repeat follows the start date (the day of the month, its nth weekday, the
+    // weekday of a weekly repeat) until the organiser picks those fields herself.
+    var touched = {};
+    var hadRule = false;
+    function followStart() {
+      var s = state();
+      if (hadRule || !s.start) return;
+      var weekday = WEEKDAYS[mondayIndex(s.start)];
+      var nth = Math.floor((s.start.getUTCDate() - 1) / 7) + 1;
+      if (!touched.repeat_month_day) {
+        field("repeat_month_day").value = s.start.getUTCDate() <= 28 ? s.start.getUTCDate() : "";
+      }
+      if (!touched.repeat_ordinal) field("repeat_ordinal").value = nth <= 4 ? String(nth) : "-1";
+      if (!touched.repeat_weekday) field("repeat_weekday").value = weekday;
+      if (!touched.repeat_weekdays) {
+        form.querySelectorAll('input[name="repeat_weekdays"]').forEach(function (box) {
+          box.checked = box.value === weekday;
+        });
+      }
+    }
+
     function onChange(event) {
       var name = event.target && event.target.name;
+      if (event.isTrusted && name && name.indexOf("repeat_") === 0) touched[name] = true;
+      if (name === "start_date") followStart();
       if (name === "recurrence") {
         var custom = form.querySelector('input[name="repeat_freq"][value="custom"]');
         if (custom && !custom.checked) {
@@ -330,6 +353,7 @@
     // On load only the visibility changes: the server's dates (with cancelled and moved
     // ones) stay until a field changes.
     var initial = state();
+    hadRule = initial.freq !== "";
     root.querySelectorAll("[data-show-for]").forEach(function (element) {
       element.hidden = element.dataset.showFor.split(" ").indexOf(initial.freq) < 0;
     });
