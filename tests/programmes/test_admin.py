@@ -382,13 +382,13 @@ def test_feature_apps_panels_appear_in_their_order(organiser_client, programme):
         return [
             ProgrammePanel(
                 name="late",
-                title="Recent completions",
+                title="Late panel",
                 template_name="programmes/panels/empty.html",
                 order=200,
             ),
             ProgrammePanel(
                 name="early",
-                title="Upcoming events",
+                title="Early panel",
                 template_name="programmes/panels/empty.html",
                 order=100,
             ),
@@ -398,10 +398,17 @@ def test_feature_apps_panels_appear_in_their_order(organiser_client, programme):
         response = organiser_client.get(url("dashboard", programme))
 
     assert seen == [programme]
-    titles = [str(panel.title) for panel in response.context["panels"]]
-    assert titles == ["Upcoming events", "Recent completions", "Unsent or failed e-mails"]
+    # The events and courses apps add theirs too: these three keep their order among them.
+    names = [getattr(panel, "name", "") for panel in response.context["panels"]]
+    assert [name for name in names if name in {"early", "late", "outbox"}] == [
+        "early",
+        "late",
+        "outbox",
+    ]
+    orders = [panel.order for panel in response.context["panels"]]
+    assert orders == sorted(orders)
     page = response.content.decode()
-    assert page.index("Upcoming events") < page.index("Recent completions")
+    assert page.index("Early panel") < page.index("Late panel")
 
 
 # --- Wagtail's home page -------------------------------------------------------------------
@@ -413,8 +420,8 @@ def test_an_organiser_with_one_programme_sees_its_panels_on_the_home_page(
     def panels(request, for_programme):
         return [
             ProgrammePanel(
-                name="upcoming",
-                title="Upcoming events",
+                name="test",
+                title="A feature app's panel",
                 template_name="programmes/panels/empty.html",
             )
         ]
@@ -424,7 +431,7 @@ def test_an_organiser_with_one_programme_sees_its_panels_on_the_home_page(
 
     assert "Your programmes" in page
     assert url("dashboard", programme) in page
-    assert "Upcoming events" in page
+    assert "A feature app&#x27;s panel" in page
     assert "Unsent or failed e-mails" in page
 
 
