@@ -1,14 +1,15 @@
 from .occurrences import OccurrenceChange
 from .pages import EventIndexPage, EventPage, EventSectionPage, StudyVisitPage
-from .registrations import Attendance, CalendarToken, Registration
+from .registrations import AnonymousAttendance, Attendance, CalendarToken, Registration
 from .venues import Venue
 
 __all__ = [
-    "EventSectionPage",
+    "AnonymousAttendance",
     "Attendance",
     "CalendarToken",
     "EventIndexPage",
     "EventPage",
+    "EventSectionPage",
     "OccurrenceChange",
     "Registration",
     "StudyVisitPage",

@@ -146,3 +146,51 @@ class CalendarToken(models.Model):
 
     def __str__(self) -> str:
         return f"calendar token of {self.person_id}"
+
+
+class AnonymousAttendance(models.Model):
+    """People who came to one occurrence without giving an e-mail address (walk-ins): a
+    number, never a name.
+
+    One row per occurrence, which the organiser may correct. Every change raises
+    ``revision``: the ledger's anonymous row for this occurrence is keyed by it, so a
+    corrected count replaces the one before rather than adding to it (see
+    ``events.services.anonymous_attendance_set``). ``sheets`` holds a digest of each
+    sign-in sheet already counted here, so a sheet imported twice counts once; the names
+    on it are not kept.
+    """
+
+    event = models.ForeignKey(
+        "events.EventPage",
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="anonymous_attendance",
+    )
+    occurrence_date = models.DateField(_("date"))
+    count = models.PositiveIntegerField(_("walk-ins without an e-mail address"), default=0)
+    sheets = models.JSONField(default=list, blank=True, editable=False)
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    wagtail_reference_index_ignore = True  # see Registration
+
+    class Meta:
+        ordering = ["occurrence_date"]
+        verbose_name = _("anonymous attendance")
+        verbose_name_plural = _("anonymous attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "occurrence_date"], name="anonymous_attendance_per_occurrence"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.count} @ {self.event_id} {self.occurrence_date}"
