@@ -49,10 +49,14 @@ class EventsConfig(AppConfig):
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
         from programmes.sections import register_section_type
+        from programmes.selectors import register_people_source
 
+        from .admin_selectors import programme_participants
         from .models import EventIndexPage, EventSectionPage
 
         register_section_type(EventIndexPage, EventSectionPage)
+        # Who takes part in a programme's events: its organisers see these people.
+        register_people_source("events", programme_participants)
         for kind in OUTBOX_KINDS:
             register_composer(kind, message_compose)
         register_panel(dashboard_panel)

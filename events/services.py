@@ -25,6 +25,7 @@ from impact.services import participation_record, participation_record_many
 
 from .enums import ACTIVE, SEAT_HOLDING, AttendanceMethod, MessageKind, QuestionKind
 from .enums import RegistrationStatus as Status
+from .labels import day_label
 from .messages import message_enqueue
 from .models import Attendance, CalendarToken, EventPage, Registration
 
@@ -281,6 +282,19 @@ def offers_expire(*, now: datetime | None = None) -> int:
 CHECK_IN_STATUSES = (Status.CONFIRMED, Status.OFFERED, Status.WAITLISTED, Status.PENDING)
 
 
+def occurrence_refusal(*, event: EventPage, occurrence_date: date, occurrence, now) -> str:
+    """Why nobody can be checked in (or counted) for the occurrence held on
+    ``occurrence_date`` (``occurrence``: the schedule's, or None), or "" when they can."""
+    if occurrence is None or occurrence.cancelled:
+        return _("%(event)s does not take place on %(day)s.") % {
+            "event": event.title,
+            "day": day_label(occurrence_date),
+        }
+    if occurrence.start - now > CHECK_IN_EARLIEST:
+        return _("Check-in for %(day)s opens the day before.") % {"day": day_label(occurrence_date)}
+    return ""
+
+
 def _check_in_refusal(
     *, event: EventPage, registration: Registration, occurrence_date: date, occurrence, now
 ) -> str:
@@ -291,19 +305,14 @@ def _check_in_refusal(
             "person": registration.person.display_name,
             "status": registration.get_status_display(),
         }
-    if occurrence is None or occurrence.cancelled:
-        return _("%(event)s does not take place on %(day)s.") % {
-            "event": event.title,
-            "day": occurrence_date.strftime("%d.%m.%Y"),
-        }
-    if occurrence.start - now > CHECK_IN_EARLIEST:
-        return _("Check-in for %(day)s opens the day before.") % {
-            "day": occurrence_date.strftime("%d.%m.%Y")
-        }
-    return ""
+    return occurrence_refusal(
+        event=event, occurrence_date=occurrence_date, occurrence=occurrence, now=now
+    )
 
 
-def _certificate_entry(event: EventPage, attendance: Attendance, person) -> dict:
+def _certificate_entry(
+    event: EventPage, attendance: Attendance, person, programmes: set[int]
+) -> dict:
     return {
         "subject": attendance,
         "holder": person,
@@ -311,6 +320,7 @@ def _certificate_entry(event: EventPage, attendance: Attendance, person) -> dict
         "title": f"{event.title} ({attendance.occurrence_date:%d.%m.%Y})",
         "kind": CertificateKind.EVENT_ATTENDANCE,
         "completed_on": min(attendance.occurrence_date, timezone.localdate()),
+        "programmes": programmes,
     }
 
 
@@ -357,15 +367,18 @@ def attendance_check_in(
         )
     # The ledger counts the attendance when the occurrence took place, not when it was
     # entered: a sign-in sheet typed in next month still counts in this month's reports.
+    # It counts for the event's programme and those it is shared with.
+    programmes = event.programme_ids()
     participation_record(
         kind=ParticipationKind.EVENT_ATTENDED,
         source=attendance,
         person=registration.person,
         occurred_at=occurrence.start,
+        programmes=programmes,
     )
     if event.attendance_certificates:
         certificate = certificate_issue(
-            **_certificate_entry(event, attendance, registration.person)
+            **_certificate_entry(event, attendance, registration.person, programmes)
         )
         certificate_email_enqueue(certificate=certificate)
     return attendance, created
@@ -503,17 +516,21 @@ def attendance_check_in_many(
         attended[key] = Attendance(
             pk=existing[key], event_id=original.pk, registration_id=key[0], occurrence_date=key[1]
         )
+    programmes = original.programme_ids()
     participation_record_many(
         kind=ParticipationKind.EVENT_ATTENDED,
         entries=[
             (attendance, registrations[registration_id].person, occurrences[day].start)
             for (registration_id, day), attendance in attended.items()
         ],
+        programmes=programmes,
     )
     if original.attendance_certificates:
         certificates = certificate_issue_many(
             entries=[
-                _certificate_entry(original, attendance, registrations[registration_id].person)
+                _certificate_entry(
+                    original, attendance, registrations[registration_id].person, programmes
+                )
                 for (registration_id, _day), attendance in attended.items()
             ]
         )

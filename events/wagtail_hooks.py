@@ -1,6 +1,7 @@
 """Events in the Wagtail admin: venues, event registrations (with check-in, the sign-in
-sheet, its import and the exports), and a "Registrations and attendance" button on every
-event and study visit page."""
+sheet, its import and the exports), a "Registrations and attendance" button on the event
+and study visit pages whose people the user may see, and the "Upcoming events" panel of a
+programme's dashboard."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
-from . import admin_urls
+from . import admin_selectors, admin_urls
 from .models import EventPage, Venue
 
 
@@ -49,11 +50,14 @@ def register_event_registrations_menu_item():
 
 
 def _registrations_button(page, user, priority):
+    """Only where the list behind it opens: an event of one of the user's programmes (any
+    event for an admin). The keys are read once per request, not once per listed page."""
     page_class = page.specific_class
     if (
         page_class is not None
         and issubclass(page_class, EventPage)
         and user.has_perm("events.view_registration")
+        and admin_selectors.event_key_visible(user=user, translation_key=page.translation_key)
     ):
         yield Button(
             _("Registrations and attendance"),
@@ -71,3 +75,10 @@ def event_registrations_header_button(page, user, view_name=None, next_url=None)
 @hooks.register("register_page_listing_more_buttons")
 def event_registrations_listing_button(page, user, next_url=None):
     yield from _registrations_button(page, user, priority=45)
+
+
+@hooks.register("linkage_programme_dashboard_panels")
+def programme_upcoming_events_panel(request, programme):
+    from .admin_panels import UpcomingEventsPanel
+
+    return [UpcomingEventsPanel(request=request, programme=programme)]

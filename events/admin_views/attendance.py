@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core.imports import ImportView
-from people.models import User
 
-from .. import resources, services
+from .. import admin_selectors, resources, services, walk_ins
 from ..enums import ACTIVE
 from ..enums import RegistrationStatus as Status
 from ..models import Attendance, EventPage, Registration
@@ -39,14 +38,16 @@ from .common import (
 
 @_require("events.check_in_registration")
 def check_in(request, page_id: int):
-    """Everyone registered for one occurrence, searchable, with a "Check in" button each."""
-    event = _event(page_id)
+    """Everyone registered for one occurrence, searchable, with a "Check in" button each;
+    a walk-in by e-mail address (an account is made and they are invited if they have
+    none); and the number of walk-ins without an e-mail address."""
+    event = _event(request, page_id)
     occurrences = resources.occurrences_of(event)
     if request.method == "POST":
         return _check_in_post(request, event, occurrences)
     occurrence = _chosen_occurrence(occurrences, request.GET.get("date"))
     query = _search(request, request.GET.get("q", ""))
-    people, checked_in, total = [], 0, 0
+    people, checked_in, total, anonymous = [], 0, 0, 0
     if occurrence is not None:
         that_day = Attendance.objects.filter(
             registration=OuterRef("pk"), occurrence_date=occurrence.key
@@ -56,6 +57,7 @@ def check_in(request, page_id: int):
         )
         total = listed.count()
         checked_in = Attendance.objects.filter(event=event, occurrence_date=occurrence.key).count()
+        anonymous = admin_selectors.anonymous_count(event=event, occurrence_date=occurrence.key)
         if query:
             listed = listed.filter(
                 Q(person__profile__display_name__icontains=query)
@@ -76,6 +78,7 @@ def check_in(request, page_id: int):
             "people": people,
             "checked_in": checked_in,
             "total": total,
+            "anonymous": anonymous,
             **_permissions(request.user),
             **_chrome(_("Check-in"), event, icon="tasks"),
         },
@@ -83,24 +86,19 @@ def check_in(request, page_id: int):
 
 
 def _check_in_post(request, event: EventPage, occurrences: list[Occurrence]):
-    """Check in one registrant (``registration``), or a walk-in by the e-mail address of
-    their account (``email``: registered and checked in together, or neither)."""
+    """Check in one registrant (``registration``); a walk-in by e-mail address (``email``,
+    with ``name`` for someone new: registered and checked in together, or neither); or
+    count walk-ins without an e-mail address (``anonymous_add``, or ``anonymous_set`` to
+    correct the number)."""
     occurrence = _chosen_occurrence(occurrences, request.POST.get("date"))
     query = _search(request, request.POST.get("q", ""))
     anchor = ""
     if occurrence is None or occurrence.key.isoformat() != request.POST.get("date"):
         messages.error(request, _("Choose a date on which the event takes place."))
+    elif "anonymous_add" in request.POST or "anonymous_set" in request.POST:
+        anchor = _anonymous_post(request, event, occurrence)
     elif "email" in request.POST:
-        email = request.POST["email"].strip()
-        person = (
-            User.objects.select_related("profile").filter(email__iexact=email).first()
-            if email
-            else None
-        )
-        if person is None:
-            messages.error(request, _("No Linkage account uses this e-mail."))
-        else:
-            anchor = _check_in_one(request, occurrence, person=person, event=event)
+        anchor = _walk_in_post(request, event, occurrence)
     elif (registration_id := _int_or_none(request.POST.get("registration"))) is None:
         messages.error(request, _("Choose a person from the list to check in."))
     else:
@@ -117,6 +115,68 @@ def _check_in_post(request, event: EventPage, occurrences: list[Occurrence]):
     return redirect(f"{url}?{urlencode(params)}{anchor}")
 
 
+def _walk_in_post(request, event: EventPage, occurrence: Occurrence) -> str:
+    """Someone not on the list, by e-mail address. Whether the address already has an
+    account is not said: an account is made (and an invitation sent) only if it has none."""
+    email = request.POST.get("email", "").strip()
+    name = request.POST.get("name", "").strip()[:120]
+    if not email:
+        messages.error(request, _("Write the person's e-mail address."))
+        return ""
+    try:
+        with transaction.atomic():
+            people = walk_ins.walk_ins_invite(event=event, entries=[(email, name)], by=request.user)
+            person = next(iter(people.values()))
+            registration = services.registration_for_check_in(event=event, person=person)
+            _attendance, created = services.attendance_check_in(
+                registration=registration, occurrence_date=occurrence.key, by=request.user
+            )
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+        return ""
+    _checked_in_message(request, registration, created)
+    return f"#registration-{registration.pk}"
+
+
+def _anonymous_post(request, event: EventPage, occurrence: Occurrence) -> str:
+    try:
+        if "anonymous_set" in request.POST:
+            row = walk_ins.anonymous_attendance_set(
+                event=event,
+                occurrence_date=occurrence.key,
+                count=request.POST.get("anonymous_set"),
+                by=request.user,
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "Corrected: %(count)d walk-in without an e-mail address.",
+                    "Corrected: %(count)d walk-ins without an e-mail address.",
+                    row.count,
+                )
+                % {"count": row.count},
+            )
+        else:
+            row, added = walk_ins.anonymous_attendance_add(
+                event=event,
+                occurrence_date=occurrence.key,
+                count=request.POST.get("anonymous_add"),
+                by=request.user,
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "%(added)d walk-in without an e-mail address added (%(count)d in all).",
+                    "%(added)d walk-ins without an e-mail address added (%(count)d in all).",
+                    added,
+                )
+                % {"added": added, "count": row.count},
+            )
+    except ValidationError as refusal:
+        messages.error(request, " ".join(refusal.messages))
+    return "#anonymous"
+
+
 def _search(request, text: str) -> str:
     """The search text, cut to ``MAX_QUERY`` characters with a message saying so."""
     query = text.strip()
@@ -130,30 +190,31 @@ def _search(request, text: str) -> str:
     return query
 
 
-def _check_in_one(request, occurrence, *, registration=None, person=None, event=None) -> str:
+def _check_in_one(request, occurrence, *, registration) -> str:
     """Check in and say so; the anchor of the person's row, or "" when refused."""
     try:
-        with transaction.atomic():
-            if registration is None:
-                registration = services.registration_for_check_in(event=event, person=person)
-            _attendance, created = services.attendance_check_in(
-                registration=registration, occurrence_date=occurrence.key, by=request.user
-            )
+        _attendance, created = services.attendance_check_in(
+            registration=registration, occurrence_date=occurrence.key, by=request.user
+        )
     except ValidationError as refusal:
         messages.error(request, " ".join(refusal.messages))
         return ""
+    _checked_in_message(request, registration, created)
+    return f"#registration-{registration.pk}"
+
+
+def _checked_in_message(request, registration: Registration, created: bool) -> None:
     name = registration.person.display_name
     if created:
         messages.success(request, _("%(name)s is checked in.") % {"name": name})
     else:
         messages.info(request, _("%(name)s was already checked in.") % {"name": name})
-    return f"#registration-{registration.pk}"
 
 
 @_require("events.view_registration")
 def sign_in_sheet(request, page_id: int):
     """A printable sheet: everyone confirmed, a signature column, empty rows for walk-ins."""
-    event = _event(page_id)
+    event = _event(request, page_id)
     occurrences = resources.occurrences_of(event)
     occurrence = _chosen_occurrence(occurrences, request.GET.get("date"))
     try:
@@ -195,7 +256,7 @@ class ImportAttendance(ImportView):
         return forbidden(request)
 
     def get_target(self, page_id: int):
-        return _event(page_id)
+        return _event(self.request, page_id)
 
     def get_context(self, target) -> dict:
         return {

@@ -5,7 +5,7 @@ from datetime import date
 from functools import wraps
 
 from django import forms
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from core.forms import ImportUploadForm
 
+from ..admin_selectors import event_for
 from ..models import EventPage, Registration
 from ..schedule import Occurrence, zone
 
@@ -144,16 +145,13 @@ def _chrome(title: str, event: EventPage | None = None, icon: str = "group") -> 
     }
 
 
-def _event(page_id: int) -> EventPage:
-    """The original page of the event ``page_id`` belongs to (from any translation)."""
-    key = get_object_or_404(EventPage.objects.values_list("translation_key", flat=True), pk=page_id)
-    event = (
-        EventPage.objects.filter(translation_key=key)
-        .select_related("venue", "region")
-        .order_by("pk")
-        .first()
-    )
-    event.original = event  # it is: spare the services the query that finds it
+def _event(request, page_id: int) -> EventPage:
+    """The original page of the event ``page_id`` belongs to (from any translation), or 404
+    when the user may not see its people (another programme's event, or one outside any
+    programme for an organiser): a refused id looks like one that does not exist."""
+    event = event_for(user=request.user, page_id=page_id)
+    if event is None:
+        raise Http404
     return event
 
 

@@ -3,20 +3,19 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import services
+from .. import admin_selectors, services
 from ..enums import ACTIVE
 from ..enums import RegistrationStatus as Status
-from ..models import Attendance, EventPage, Registration
+from ..models import Attendance, Registration
 from .common import (
     _answer_list,
     _chrome,
@@ -31,55 +30,13 @@ from .common import (
 
 @_require("events.view_registration")
 def index(request):
-    """Every event (its original page), upcoming first, with its registration counts."""
-    now = timezone.now()
-    upcoming = Q(last_ends_at__gte=now) | Q(last_ends_at__isnull=True)
-    events = (
-        EventPage.objects.exclude(
-            Exists(
-                EventPage.objects.filter(
-                    translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
-                )
-            )
-        )
-        .defer_streamfields()
-        .annotate(
-            past=Case(When(upcoming, then=Value(False)), default=Value(True)),
-            next_start=Case(When(upcoming, then=F("starts_at"))),
-        )
-        .order_by("past", F("next_start").asc(nulls_last=True), "-starts_at", "pk")
+    """The events whose people the user may see (each by its original page), upcoming
+    first, with their registration and attendance counts."""
+    page = Paginator(admin_selectors.event_listing(user=request.user), 50).get_page(
+        request.GET.get("p")
     )
-    page = Paginator(events, 50).get_page(request.GET.get("p"))
-    ids = [event.pk for event in page]
-    counts = {
-        row["event_id"]: row
-        for row in Registration.objects.filter(event_id__in=ids)
-        .order_by()
-        .values("event_id")
-        .annotate(
-            confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
-            waiting=Count("pk", filter=Q(status__in=(Status.WAITLISTED, Status.OFFERED))),
-            pending=Count("pk", filter=Q(status=Status.PENDING)),
-        )
-    }
-    attended = dict(
-        Attendance.objects.filter(event_id__in=ids)
-        .order_by()
-        .values("event_id")
-        .annotate(people=Count("registration", distinct=True))
-        .values_list("event_id", "people")
-    )
-    rows = [
-        {
-            "event": event,
-            "starts": _local_start(event),
-            "confirmed": counts.get(event.pk, {}).get("confirmed", 0),
-            "waiting": counts.get(event.pk, {}).get("waiting", 0),
-            "pending": counts.get(event.pk, {}).get("pending", 0),
-            "attended": attended.get(event.pk, 0),
-        }
-        for event in page
-    ]
+    counts = admin_selectors.event_counts(event_ids=[event.pk for event in page])
+    rows = [{"event": event, "starts": _local_start(event), **counts[event.pk]} for event in page]
     return TemplateResponse(
         request,
         "events/admin/index.html",
@@ -94,7 +51,7 @@ def index(request):
 
 @_require("events.view_registration")
 def registrations(request, page_id: int):
-    event = _event(page_id)
+    event = _event(request, page_id)
     status = request.GET.get("status", "")
     queryset = (
         Registration.objects.filter(event=event)
@@ -129,6 +86,7 @@ def registrations(request, page_id: int):
             .values("registration")
             .distinct()
             .count(),
+            "anonymous": admin_selectors.anonymous_totals(event=event),
             "active_statuses": ACTIVE,
             **_permissions(request.user),
             **_chrome(_("Registrations"), event),
@@ -147,7 +105,7 @@ DECISIONS = {
 @_require("events.change_registration")
 def registration_decide(request, page_id: int, registration_id: int, action: str):
     """Approve or decline a registration awaiting approval, or cancel one."""
-    event = _event(page_id)
+    event = _event(request, page_id)
     decide = DECISIONS.get(action)
     if decide is None:
         raise Http404

@@ -2,6 +2,7 @@
 
 from .exports import (
     EXPORTS,
+    EXTRA_ROWS,
     AttendanceExportResource,
     RegistrationExportResource,
     attendance_export_queryset,
@@ -19,6 +20,7 @@ from .imports import (
 
 __all__ = [
     "EXPORTS",
+    "EXTRA_ROWS",
     "AttendanceExportResource",
     "AttendanceImportResource",
     "RegistrationExportResource",

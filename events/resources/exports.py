@@ -1,6 +1,12 @@
 """Registration and attendance exports (django-import-export): one row per registration
 (or check-in), one column per registration question. Every cell is made safe to open in a
-spreadsheet and the rows stream from a queryset iterator."""
+spreadsheet and the rows stream from a queryset iterator.
+
+Codes never appear: statuses, sectors, countries and methods by their labels, times in the
+event's own zone (named in its own column) and in the reader's language format. The
+date of the occurrence stays 2026-05-12: it is what the sign-in sheet import reads back,
+whatever language the file was made in. An attendance export ends with a row per
+occurrence for the walk-ins counted without a name, and a "People" column to add up."""
 
 import logging
 from collections.abc import Iterable
@@ -12,12 +18,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from import_export import fields
+from programmes.selectors import Scope
 
 from core.exports import StreamingExportResource
+from core.spreadsheets import spreadsheet_safe
 from people.enums import Country, Sector
 
+from ..admin_selectors import scoped
 from ..enums import AttendanceMethod, QuestionKind, RegistrationStatus
-from ..models import Attendance, EventPage, Registration
+from ..labels import moment_label, zone_label
+from ..models import AnonymousAttendance, Attendance, EventPage, Registration
 from ..schedule import zone
 
 logger = logging.getLogger(__name__)
@@ -57,14 +67,20 @@ def _period(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def registration_export_queryset(
-    *, event: EventPage | None = None, start: date | None = None, end: date | None = None
+    *,
+    event: EventPage | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    scope: Scope | None = None,
 ) -> QuerySet:
-    """One dict per registration of ``event``, or of every event held between ``start``
-    and ``end``; everything the export shows, in one query."""
+    """One dict per registration of ``event`` (already checked against the reader's
+    scope), or of every event held between ``start`` and ``end`` whose people ``scope``
+    may see; everything the export shows, in one query."""
     queryset = Registration.objects.all()
     if event is not None:
         queryset = queryset.filter(event=event)
     else:
+        queryset = scoped(queryset, _required(scope))
         first, after = _period(start, end)
         queryset = queryset.filter(event__starts_at__lt=after).filter(
             Q(event__last_ends_at__gte=first) | Q(event__last_ends_at__isnull=True)
@@ -79,19 +95,25 @@ def registration_export_queryset(
         event_title=F("event__title"),
         event_starts_at=F("event__starts_at"),
         time_zone=F("event__time_zone"),
+        event_country=F("event__country"),
         **_person_values(),
     )
 
 
 def attendance_export_queryset(
-    *, event: EventPage | None = None, start: date | None = None, end: date | None = None
+    *,
+    event: EventPage | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    scope: Scope | None = None,
 ) -> QuerySet:
-    """One dict per check-in at ``event``, or at any event between ``start`` and ``end``."""
+    """One dict per check-in at ``event``, or at any event between ``start`` and ``end``
+    whose people ``scope`` may see."""
     queryset = Attendance.objects.all()
     if event is not None:
         queryset = queryset.filter(event=event)
     else:
-        queryset = queryset.filter(occurrence_date__range=(start, end))
+        queryset = scoped(queryset, _required(scope)).filter(occurrence_date__range=(start, end))
     return queryset.order_by("occurrence_date", "event_id", "checked_in_at", "pk").values(
         "pk",
         "event_id",
@@ -105,15 +127,62 @@ def attendance_export_queryset(
         event_title=F("event__title"),
         event_starts_at=F("event__starts_at"),
         time_zone=F("event__time_zone"),
+        event_country=F("event__country"),
         **_person_values("registration__"),
     )
 
 
-def _local(value: datetime | None, time_zone: str, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """A time as the clock showed it where the event happened."""
+def anonymous_export_rows(
+    *,
+    event: EventPage | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    scope: Scope | None = None,
+) -> list[dict]:
+    """The walk-ins counted without a name, one row per occurrence, shaped like the rows
+    of ``attendance_export_queryset`` (for the attendance export's last rows)."""
+    queryset = AnonymousAttendance.objects.filter(count__gt=0)
+    if event is not None:
+        queryset = queryset.filter(event=event)
+    else:
+        queryset = scoped(queryset, _required(scope)).filter(occurrence_date__range=(start, end))
+    return [
+        {**dict.fromkeys(ANONYMOUS_BLANK), **row, "anonymous": True}
+        for row in queryset.order_by("occurrence_date", "event_id").values(
+            "event_id",
+            "occurrence_date",
+            people=F("count"),
+            event_title=F("event__title"),
+            event_starts_at=F("event__starts_at"),
+            time_zone=F("event__time_zone"),
+            event_country=F("event__country"),
+        )
+    ]
+
+
+ANONYMOUS_BLANK = (
+    "pk",
+    "checked_in_at",
+    "method",
+    "status",
+    "answers",
+    "created_at",
+    "confirmed_at",
+    *_person_values(),
+)
+
+
+def _required(scope: Scope | None) -> Scope:
+    if scope is None:  # an export across events always says whose
+        raise ValueError("an export across events needs the reader's scope")
+    return scope
+
+
+def _local(value: datetime | None, time_zone: str) -> str:
+    """A time as the clock showed it where the event happened, in the reader's format."""
     if value is None:
         return ""
-    return value.astimezone(zone(time_zone)).strftime(fmt)
+    return moment_label(value.astimezone(zone(time_zone)))
 
 
 class RegistrationExportResource(StreamingExportResource):
@@ -131,6 +200,7 @@ class RegistrationExportResource(StreamingExportResource):
     status = fields.Field(column_name=gettext_lazy("Status"))
     registered_at = fields.Field(column_name=gettext_lazy("Registered at"))
     confirmed_at = fields.Field(column_name=gettext_lazy("Confirmed at"))
+    time_zone = fields.Field(column_name=gettext_lazy("Time zone"))
 
     EVENT_COLUMNS = ("event", "event_starts")
     BASE_ORDER = (
@@ -158,6 +228,7 @@ class RegistrationExportResource(StreamingExportResource):
             *(self.EVENT_COLUMNS if with_event else ()),
             *self.BASE_ORDER,
             *self.extra_order(),
+            "time_zone",
             *self._questions,
         ]
         # Labels resolved once per export, not once per row.
@@ -165,6 +236,7 @@ class RegistrationExportResource(StreamingExportResource):
         self._country_labels = {key: str(label) for key, label in Country.choices}
         self._status_labels = {key: str(label) for key, label in RegistrationStatus.choices}
         self._yes, self._no = _("yes"), _("no")
+        self._zone_labels: dict[tuple[str, str], str] = {}
 
     def extra_order(self) -> tuple[str, ...]:
         return ()
@@ -176,10 +248,10 @@ class RegistrationExportResource(StreamingExportResource):
         return _local(row["event_starts_at"], row["time_zone"])
 
     def dehydrate_name(self, row):
-        return row["name"] or row["email"].split("@", 1)[0]
+        return row["name"] or (row["email"] or "").split("@", 1)[0]
 
     def dehydrate_email(self, row):
-        return row["email"]
+        return row["email"] or ""
 
     def dehydrate_organisation(self, row):
         return row["organisation"] or ""
@@ -194,13 +266,19 @@ class RegistrationExportResource(StreamingExportResource):
         return row["region"] or ""
 
     def dehydrate_status(self, row):
-        return self._status_labels.get(row["status"], row["status"])
+        return self._status_labels.get(row["status"] or "", row["status"] or "")
 
     def dehydrate_registered_at(self, row):
         return _local(row["created_at"], row["time_zone"])
 
     def dehydrate_confirmed_at(self, row):
         return _local(row["confirmed_at"], row["time_zone"])
+
+    def dehydrate_time_zone(self, row):
+        key = (row["time_zone"], row["event_country"])
+        if key not in self._zone_labels:
+            self._zone_labels[key] = zone_label(*key)
+        return self._zone_labels[key]
 
     def _answer(self, kinds: dict[str, str]):
         def cell(row):
@@ -223,18 +301,24 @@ class RegistrationExportResource(StreamingExportResource):
 
 
 class AttendanceExportResource(RegistrationExportResource):
-    """One row per check-in: the registration's columns, and when and how."""
+    """One row per check-in: the registration's columns, and when and how; then one row
+    per occurrence for the walk-ins counted without a name (``anonymous``, from
+    ``anonymous_export_rows``). "People" is 1 on a check-in's row and the number counted on
+    a walk-ins' row, so its sum is everyone who came."""
 
     occurrence_date = fields.Field(column_name=gettext_lazy("Date of the occurrence"))
     checked_in_at = fields.Field(column_name=gettext_lazy("Checked in at"))
     method = fields.Field(column_name=gettext_lazy("Method"))
+    people = fields.Field(column_name=gettext_lazy("People"))
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, anonymous: list[dict] = (), **kwargs):
         super().__init__(**kwargs)
         self._method_labels = {key: str(label) for key, label in AttendanceMethod.choices}
+        self._anonymous_label = _("Walk-ins without an e-mail address (counted, not named)")
+        self._anonymous = list(anonymous)
 
     def extra_order(self) -> tuple[str, ...]:
-        return ("occurrence_date", "checked_in_at", "method")
+        return ("occurrence_date", "checked_in_at", "method", "people")
 
     def dehydrate_occurrence_date(self, row):
         return row["occurrence_date"].isoformat()
@@ -243,10 +327,29 @@ class AttendanceExportResource(RegistrationExportResource):
         return _local(row["checked_in_at"], row["time_zone"])
 
     def dehydrate_method(self, row):
+        if row.get("anonymous"):
+            return self._anonymous_label
         return self._method_labels.get(row["method"], row["method"])
+
+    def dehydrate_people(self, row):
+        return row.get("people", 1)
+
+    def dehydrate_name(self, row):
+        return "" if row.get("anonymous") else super().dehydrate_name(row)
+
+    def rows(self, queryset):
+        yield from super().rows(queryset)
+        if self._anonymous:
+            plan = [
+                self.cell(self.get_field_name(field), field) for field in self.get_export_fields()
+            ]
+            for row in self._anonymous:
+                yield [spreadsheet_safe(cell(row)) for cell in plan]
 
 
 EXPORTS = {
     "registrations": (RegistrationExportResource, registration_export_queryset),
     "attendance": (AttendanceExportResource, attendance_export_queryset),
 }
+# Rows an export adds after its queryset's, by kind: the attendance export's walk-ins.
+EXTRA_ROWS = {"attendance": anonymous_export_rows}

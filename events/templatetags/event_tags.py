@@ -6,7 +6,15 @@ from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from ..labels import zone_label
+
 register = template.Library()
+
+
+@register.filter(name="zone_label")
+def zone_label_filter(tz_name: str, country: str = "") -> str:
+    """``{{ event.time_zone|zone_label:event.country }}``: "Lithuania — Vilnius"."""
+    return zone_label(tz_name, country)
 
 
 def _when(start, end, tz_name: str) -> str:

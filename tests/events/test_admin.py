@@ -3,7 +3,7 @@ check-in list, the sign-in sheet, the sign-in sheet import (upload → preview �
 the exports per event and across dates, all behind their permissions."""
 
 import io
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,16 +11,18 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 import openpyxl
 import pytest
 
 from events.enums import AttendanceMethod, RegistrationStatus
-from events.models import Attendance, EventIndexPage, EventPage, Registration
+from events.models import Attendance, EventPage, Registration
 from impact.enums import ParticipationKind
 from impact.models import Participation
 from people.enums import Role
 from tests.factories import OrganisationFactory, UserFactory, totp_activate, user_with_role
+from tests.factories.events import programme_section
 
 pytestmark = pytest.mark.django_db
 
@@ -83,11 +85,10 @@ def make_event(**fields) -> EventPage:
 
 
 @pytest.fixture
-def event(home_page) -> EventPage:
-    index = EventIndexPage(title="Events", slug="events")
-    home_page.add_child(instance=index)
+def event(home_page, programme) -> EventPage:
+    """An event of "Test programme" (which ``organiser`` runs), in its section."""
     page = make_event()
-    index.add_child(instance=page)
+    programme_section(programme).add_child(instance=page)
     return page
 
 
@@ -187,13 +188,19 @@ def test_without_the_permission_the_admin_answers_403(
     assert registration.status == RegistrationStatus.CONFIRMED
 
 
-def test_the_viewer_sees_the_registrations(event, register, viewer_client):
+def test_a_permission_without_a_programme_shows_no_event_and_nobody(
+    event, register, viewer_client
+):
+    """The model permission opens the admin's doors; which events (and people) are behind
+    them is the programme's: someone who runs none sees none."""
     register("amina@example.org")
 
-    response = viewer_client.get(url("registrations", event))
+    index = viewer_client.get(reverse("events_admin:index"))
+    registrations = viewer_client.get(url("registrations", event))
 
-    assert response.status_code == 200
-    assert response.context["can_change"] is False
+    assert (index.status_code, index.context["rows"]) == (200, [])
+    assert registrations.status_code == 404
+    assert "amina@example.org" not in index.content.decode()
 
 
 # --- Index and registrations -------------------------------------------------------------
@@ -276,9 +283,10 @@ def test_a_translation_leads_to_the_original_event(event, register, organiser_cl
 
     register("amina@example.org")
     locale = Locale.objects.get_or_create(language_code="lt")[0]
-    home = event.get_parent().get_parent()
-    home.copy_for_translation(locale)
-    event.get_parent().specific.copy_for_translation(locale)
+    section = event.get_parent()
+    section.get_parent().get_parent().copy_for_translation(locale)  # home
+    section.get_parent().specific.copy_for_translation(locale)  # the listing
+    section.specific.copy_for_translation(locale)
     translation = event.copy_for_translation(locale)
 
     response = organiser_client.get(url("registrations", translation))
@@ -378,7 +386,8 @@ def test_sign_in_sheet_lists_confirmed_people_and_empty_rows(event, register, or
     assert [r.person.display_name for r in response.context["registrants"]] == ["Amina Hoxha"]
     assert list(response.context["blank_rows"]) == [2, 3, 4]
     assert "Safety planning training" in content
-    assert f"{EVENT_DAY:%A %d.%m.%Y}, 10:00–13:00 (Europe/Vilnius)" in content
+    day = date_format(EVENT_DAY, "DATE_FORMAT")
+    assert f"{EVENT_DAY:%A} {day}, 10 a.m.–1 p.m. (Lithuania — Vilnius)" in content
     assert "Besa" not in content
 
 
@@ -406,19 +415,20 @@ def test_import_with_a_bad_row_writes_nothing_and_names_the_line(
             "email,date,attended\n"
             f"amina@example.org,{DAY},yes\n"
             "\n"
-            "nobody@example.org,,\n"
+            "nobody@example,,\n"
             f"besa@example.org,{NEXT_DAY},yes\n"
             f"amina@example.org,{EVENT_DAY:%d/%m/%Y},\n"
         ),
         django_capture_on_commit_callbacks,
     )
 
+    next_day = date_format(EVENT_DAY + timedelta(days=1), "DATE_FORMAT")
     assert [(row["line"], row["messages"]) for row in response.context["errors"]] == [
-        (4, ["No Linkage account uses this e-mail."]),
-        (5, [f"The event does not take place on {NEXT_DAY}."]),
+        (4, ["“nobody@example” is not an e-mail address."]),
+        (5, [f"The event does not take place on {next_day}."]),
         (6, [f"“{EVENT_DAY:%d/%m/%Y}” is not a date: write it as 12.05.2026 or 2026-05-12."]),
     ]
-    assert "Line 4 (nobody@example.org): No Linkage account uses this e-mail." in (
+    assert "Line 4 (nobody@example): “nobody@example” is not an e-mail address." in (
         response.content.decode()
     )
     assert response.context["confirm_form"] is None
@@ -533,10 +543,11 @@ def test_a_sheet_preview_runs_the_same_queries_for_1_or_3_people(
 ):
     from core.spreadsheets import read_table
     from events.resources import attendance_import
+    from events.resources.imports import ATTENDANCE
 
     people = registered(n)
     sheet = "email\n" + "".join(f"{r.person.email}\n" for r in people)
-    dataset, lines = read_table(sheet.encode(), "csv", columns=("email", "date", "attended"))
+    dataset, lines = read_table(sheet.encode(), "csv", columns=ATTENDANCE.columns)
     event.original = event
 
     with django_assert_num_queries(12):  # 3 reads; the rest are savepoints
@@ -567,11 +578,11 @@ def test_registration_csv_has_question_columns_and_neutralises_formulas(
     lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0] == (
         "Name,E-mail,Organisation,Sector,Country,Region or municipality,Status,"
-        "Registered at,Confirmed at,Dietary needs,I need interpretation"
+        "Registered at,Confirmed at,Time zone,Dietary needs,I need interpretation"
     )
     cells = lines[1].split(",")
     assert cells[:3] == ["Amina Hoxha", "amina@example.org", "Centre 1"]
-    assert cells[6] == "Confirmed"
+    assert (cells[6], cells[9]) == ("Confirmed", "Lithuania — Vilnius")
     assert lines[1].endswith(',"\'=HYPERLINK(""http://evil.example"",""x"")",no')
 
 
@@ -590,12 +601,20 @@ def test_attendance_xlsx_in_the_event_time_zone(event, register, organiser_clien
             values_only=True
         )
     )
-    assert rows[0][9:12] == ("Date of the occurrence", "Checked in at", "Method")
+    assert rows[0][9:14] == (
+        "Date of the occurrence",
+        "Checked in at",
+        "Method",
+        "People",
+        "Time zone",
+    )
     local = timezone.localtime(attendance.checked_in_at, timezone=event_zone())
-    assert rows[1][9:12] == (
+    assert rows[1][9:14] == (
         EVENT_DAY.isoformat(),
-        local.strftime("%Y-%m-%d %H:%M"),
+        date_format(local, "SHORT_DATETIME_FORMAT"),
         "Checked in on screen",
+        1,
+        "Lithuania — Vilnius",
     )
 
 
@@ -662,7 +681,7 @@ def test_export_neutralises_formulas_in_question_labels_too(event, register, org
     header = b"".join(csv_response.streaming_content).decode("utf-8-sig").splitlines()[0]
     assert header.endswith(',"\'=HYPERLINK(""http://evil.example"",""Diet"")"')
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx_response.streaming_content))).active
-    cell = sheet.cell(row=1, column=10)
+    cell = sheet.cell(row=1, column=11)
     assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://evil.example","Diet")', "s")
 
 
@@ -723,9 +742,8 @@ def test_date_range_export_covers_the_events_in_it(event, register, organiser_cl
 
     lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Event,Event starts,Name,")
-    assert lines[1].startswith(
-        f"Safety planning training,{EVENT_DAY.isoformat()} 10:00,Amina Hoxha,"
-    )
+    starts = date_format(datetime.combine(EVENT_DAY, time(10, 0)), "SHORT_DATETIME_FORMAT")
+    assert lines[1].startswith(f"Safety planning training,{starts},Amina Hoxha,")
     assert lines[1].endswith(",Halal,")
     assert len(b"".join(outside.streaming_content).decode("utf-8-sig").splitlines()) == 1
 
@@ -776,7 +794,7 @@ def registered(register):
 # Measured once; a change means a view started (or stopped) doing per-row queries, or the
 # admin chrome changed (each count includes Wagtail's own: session, user, permissions for
 # the menu, locales). Both deserve a look.
-QUERIES = {"index": 16, "registrations": 18, "check_in": 18, "sign_in_sheet": 11}
+QUERIES = {"index": 18, "registrations": 19, "check_in": 19, "sign_in_sheet": 11}
 
 
 @pytest.mark.parametrize("n", [1, 3])
