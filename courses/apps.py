@@ -48,10 +48,14 @@ class CoursesConfig(AppConfig):
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
         from programmes.sections import register_section_type
+        from programmes.selectors import register_people_source
 
         from .models import CourseIndexPage, CourseSectionPage
+        from .selectors.scope import course_people
 
         register_section_type(CourseIndexPage, CourseSectionPage)
+        # Who takes part in a programme's courses: its organisers see these people.
+        register_people_source("courses", course_people)
         register_panel(dashboard_panel)
         register_data_section("courses", person_course_data)
         post_page_move.connect(_lesson_moved, dispatch_uid="courses.lesson_moved")

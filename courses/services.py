@@ -4,7 +4,7 @@ completion that follows the moment the last requirement is met.
 Completion is never left to a scheduled job: every write that can meet a requirement
 (`lesson_complete`, `check_submit`) calls `enrolment_refresh_completion` in the same
 transaction, which records the ledger row, issues the certificate and, after commit,
-queues the e-mail.
+queues the e-mail. Both carry the course's programmes.
 """
 
 from collections.abc import Mapping
@@ -28,6 +28,7 @@ from .enums import CheckKind, CompletionMethod, EnrolmentSource
 from .models import CheckAttempt, CohortRun, CoursePage, Enrolment, LessonCompletion, LessonPage
 from .selectors import (
     canonical_course,
+    course_programme_ids,
     course_progress,
     find_check,
     prerequisites_missing,
@@ -319,13 +320,19 @@ def enrolment_refresh_completion(*, enrolment: Enrolment, course: CoursePage | N
     if course is None or not course_progress(enrolment=locked, course=course).requirements_met:
         return False
     now = timezone.now()
+    # The programmes whose work this was (the course's owner and those sharing it, in
+    # every language): the ledger row and the certificate keep them.
+    programmes = course_programme_ids(course_key=locked.course_key)
     participation_record(
         kind=ParticipationKind.COURSE_COMPLETED,
         source=original,
         person=locked.person,
         occurred_at=now,
+        programmes=programmes,
     )
-    certificate = _certificate_issue(enrolment=locked, course=course, completed_at=now)
+    certificate = _certificate_issue(
+        enrolment=locked, course=course, completed_at=now, programmes=programmes
+    )
     locked.completed_at, locked.certificate_code = now, certificate.code
     locked.save(update_fields=["completed_at", "certificate_code"])
     enrolment.completed_at, enrolment.certificate_code = now, certificate.code
@@ -337,7 +344,7 @@ def enrolment_refresh_completion(*, enrolment: Enrolment, course: CoursePage | N
 # whole site) loads even while that app is being built alongside this one.
 
 
-def _certificate_issue(*, enrolment: Enrolment, course: CoursePage, completed_at):
+def _certificate_issue(*, enrolment: Enrolment, course: CoursePage, completed_at, programmes):
     from certificates.enums import CertificateKind
     from certificates.services import certificate_issue
 
@@ -348,6 +355,7 @@ def _certificate_issue(*, enrolment: Enrolment, course: CoursePage, completed_at
         title=course.title,
         kind=CertificateKind.COURSE_COMPLETION,
         completed_on=timezone.localdate(completed_at),
+        programmes=programmes,
     )
 
 

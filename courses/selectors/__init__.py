@@ -1,6 +1,7 @@
 """Reads about courses: ``learning`` (one learner, one course), ``checks`` (a knowledge
 check's state for a learner), ``catalogue`` (across courses), ``pages`` (the context of
-the course pages) and ``reports`` (for organisers). Import from here."""
+the course pages), ``reports`` (for organisers) and ``scope`` (what an organiser may see).
+Import from here."""
 
 from ..checks import check_from_block
 from .catalogue import (
@@ -44,7 +45,18 @@ from .reports import (
     course_report,
     learner_export_queryset,
     pre_post_report,
+    recent_completions,
     with_course_progress,
+)
+from .scope import (
+    cohorts_visible_to,
+    course_for,
+    course_keys_visible_to,
+    course_people,
+    course_programme_ids,
+    course_visible_to,
+    courses_visible_to,
+    programme_course_keys,
 )
 
 __all__ = [
@@ -63,18 +75,25 @@ __all__ = [
     "catalogue_context",
     "catalogue_page",
     "check_from_block",
+    "cohorts_visible_to",
     "check_state",
     "completed_lesson_keys",
     "course_checks",
+    "course_for",
+    "course_keys_visible_to",
     "course_languages",
     "course_learners",
     "course_lesson_keys",
     "course_outline",
     "course_page_context",
+    "course_people",
+    "course_programme_ids",
     "course_progress",
     "course_report",
     "course_test_context",
     "course_test_states",
+    "course_visible_to",
+    "courses_visible_to",
     "enrolment_for",
     "find_check",
     "learner_export_queryset",
@@ -84,6 +103,8 @@ __all__ = [
     "person_courses",
     "pre_post_report",
     "prerequisites_missing",
+    "programme_course_keys",
+    "recent_completions",
     "resume_lesson",
     "with_course_progress",
     "with_lesson_counts",

@@ -229,3 +229,43 @@ def learner_export_queryset(*, course: CoursePage, checks) -> QuerySet:
         region=F("person__profile__region__name"),
         cohort_title=F("cohort__title"),
     )
+
+
+def recent_completions(*, programme_ids, limit: int = 10, language_code: str = "") -> list[dict]:
+    """The last ``limit`` completions in the courses of ``programme_ids``, newest first:
+    each with the learner, the date and the course (in ``language_code`` where it exists
+    in it, for its title; the report link works from any version). Two queries."""
+    from .scope import programme_course_keys
+
+    enrolments = list(
+        Enrolment.objects.filter(
+            course_key__in=programme_course_keys(programme_ids), completed_at__isnull=False
+        )
+        .select_related("person__profile")
+        .order_by("-completed_at", "-pk")[:limit]
+    )
+    if not enrolments:
+        return []
+    versions: dict[UUID, CoursePage] = {}
+    for course in (
+        CoursePage.objects.filter(translation_key__in={e.course_key for e in enrolments})
+        .select_related("locale")
+        .defer_streamfields()
+        .order_by("pk")
+    ):
+        current = versions.get(course.translation_key)
+        if current is None or (
+            course.locale.language_code == language_code
+            and current.locale.language_code != language_code
+        ):
+            versions[course.translation_key] = course
+    return [
+        {
+            "enrolment": enrolment,
+            "learner": enrolment.person.display_name,
+            "completed_at": enrolment.completed_at,
+            "course": versions[enrolment.course_key],
+        }
+        for enrolment in enrolments
+        if enrolment.course_key in versions
+    ]
