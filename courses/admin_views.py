@@ -1,17 +1,20 @@
-"""The organiser's side, in the Wagtail admin: course reports, enrolling learners one by
-one or from a file (upload → preview → confirm), and the learner export.
+"""The organiser's side, in the Wagtail admin: course reports, enrolling learners (typed
+in, or from a file: upload → preview → confirm), and the learner export.
 
 Registered under /admin/courses/ by wagtail_hooks (which also puts them behind
-Wagtail's admin access check); each view checks its own model permission too.
+Wagtail's admin access check); each view checks its own model permission too, and reads
+courses only through ``selectors.courses_visible_to``: an organiser sees the courses of
+their programmes, and a course of another programme is a 404, even by its id.
 """
 
 from functools import wraps
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -23,12 +26,11 @@ from wagtail.admin.auth import permission_denied
 
 from core.exports import export_download
 from core.imports import ImportView
-from people.models import User
 
 from . import resources, selectors, services
-from .enums import EnrolmentSource
 from .forms import EnrolmentUploadForm, OrganiserEnrolForm
 from .models import CoursePage, Enrolment
+from .selectors import LANGUAGE_NAMES
 
 
 def _require(permission: str):
@@ -63,10 +65,21 @@ def _chrome(title: str, course: CoursePage | None = None, subtitle: str = "") ->
     }
 
 
+def _course_or_404(request, page_id: int) -> CoursePage:
+    course = selectors.course_for(user=request.user, page_id=page_id)
+    if course is None:
+        raise Http404
+    return course
+
+
 @_require("courses.view_enrolment")
 def index(request):
     courses = list(
-        CoursePage.objects.all().select_related("locale").defer_streamfields().order_by("path")
+        selectors.courses_visible_to(request.user)
+        .select_related("locale", "programme")
+        .prefetch_related("shared_with")
+        .defer_streamfields()
+        .order_by("path")
     )
     originals: dict = {}
     for course in courses:
@@ -79,12 +92,19 @@ def index(request):
         .annotate(enrolled=Count("pk"), completed=Count("pk", filter=Q(completed_at__isnull=False)))
     }
     languages: dict = {}
+    programmes: dict = {}
     for course in courses:
-        languages.setdefault(course.translation_key, []).append(course.locale.language_code)
+        code = course.locale.language_code
+        languages.setdefault(course.translation_key, []).append(LANGUAGE_NAMES.get(code, code))
+        owners = programmes.setdefault(course.translation_key, {})
+        for programme in [course.programme, *course.shared_with.all()]:
+            if programme is not None:
+                owners.setdefault(programme.pk, programme.name)
     rows = [
         {
             "course": course,
             "languages": languages.get(key, []),
+            "programmes": sorted(programmes.get(key, {}).values()),
             "enrolled": counts.get(key, {}).get("enrolled", 0),
             "completed": counts.get(key, {}).get("completed", 0),
         }
@@ -97,7 +117,7 @@ def index(request):
 
 @_require("courses.view_enrolment")
 def report(request, page_id: int):
-    course = get_object_or_404(CoursePage, pk=page_id)
+    course = _course_or_404(request, page_id)
     learners = Paginator(selectors.course_learners(course=course), 50).get_page(
         request.GET.get("p")
     )
@@ -118,43 +138,69 @@ def report(request, page_id: int):
 
 @_require("courses.add_enrolment")
 def enrol(request, page_id: int):
-    course = get_object_or_404(CoursePage, pk=page_id)
+    course = _course_or_404(request, page_id)
     cohorts = selectors.open_cohorts(course_key=course.translation_key)
     form = OrganiserEnrolForm(request.POST or None, cohorts=cohorts)
     if request.method == "POST" and form.is_valid():
-        person = User.objects.filter(email__iexact=form.cleaned_data["email"]).first()
         cohort = next((c for c in cohorts if c.pk == form.cleaned_data["cohort"]), None)
-        if person is None:
-            form.add_error(
-                "email",
-                _("No Linkage account uses this address. Ask the learner to sign up first."),
+        try:
+            done = services.enrolments_by_organiser(
+                course=course,
+                entries=form.cleaned_data["learners"],
+                by=request.user,
+                cohort=cohort,
             )
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as refusal:
+            for message in refusal.messages:
+                form.add_error(None, message)
         else:
-            try:
-                _enrolment, created = services.enrolment_create(
-                    course=course,
-                    person=person,
-                    by=request.user,
-                    cohort=cohort,
-                    source=EnrolmentSource.ORGANISER,
-                )
-            except ValidationError as refusal:
-                form.add_error(None, refusal)
-            else:
-                if created:
-                    messages.success(
-                        request, _("%(name)s is enrolled.") % {"name": person.display_name}
-                    )
-                else:
-                    messages.info(
-                        request, _("%(name)s was already enrolled.") % {"name": person.display_name}
-                    )
-                return redirect("courses_admin:report", course.pk)
+            messages.success(request, _enrolled_message(done))
+            return redirect("courses_admin:report", course.pk)
     return TemplateResponse(
         request,
         "courses/admin/enrol.html",
-        {"course": course, "form": form, **_chrome(_("Enrol a learner"), course, course.title)},
+        {"course": course, "form": form, **_chrome(_("Enrol learners"), course, course.title)},
     )
+
+
+def _enrolled_message(done: list) -> str:
+    """For one person, their name ("Rūta is enrolled."); for a team, the counts."""
+    if len(done) == 1:
+        (one,) = done
+        name = one.person.display_name
+        if not one.created:
+            return _("%(name)s was already enrolled.") % {"name": name}
+        if one.invited:
+            return _("%(name)s is enrolled and invited to Linkage.") % {"name": name}
+        return _("%(name)s is enrolled.") % {"name": name}
+    new = sum(1 for row in done if row.created)
+    invited = sum(1 for row in done if row.invited)
+    return enrolment_sentences(new=new, invited=invited, already=len(done) - new)
+
+
+def enrolment_sentences(*, new: int, invited: int = 0, already: int = 0) -> str:
+    """What an enrolment of several people did, in whole sentences with plurals."""
+    sentences = [
+        ngettext("%(count)d learner enrolled.", "%(count)d learners enrolled.", new)
+        % {"count": new}
+    ]
+    if invited:
+        sentences.append(
+            ngettext(
+                "%(count)d of them had no account and is invited to Linkage.",
+                "%(count)d of them had no account and are invited to Linkage.",
+                invited,
+            )
+            % {"count": invited}
+        )
+    if already:
+        sentences.append(
+            ngettext("%(count)d was already enrolled.", "%(count)d were already enrolled.", already)
+            % {"count": already}
+        )
+    return " ".join(sentences)
 
 
 class ImportEnrolments(ImportView):
@@ -164,10 +210,14 @@ class ImportEnrolments(ImportView):
     permission = "courses.import_enrolment"
     template_name = "courses/admin/import.html"
     upload_form_class = EnrolmentUploadForm
-    columns = [("email", gettext_lazy("E-mail")), ("cohort", gettext_lazy("Cohort"))]
+    columns = [
+        ("email", gettext_lazy("E-mail")),
+        ("name", gettext_lazy("Name")),
+        ("cohort", gettext_lazy("Cohort")),
+    ]
 
     def get_target(self, page_id: int):
-        return get_object_or_404(CoursePage, pk=page_id)
+        return _course_or_404(self.request, page_id)
 
     def get_context(self, target) -> dict:
         return {"course": target, **_chrome(_("Import learners"), target, target.title)}
@@ -176,16 +226,11 @@ class ImportEnrolments(ImportView):
         return reverse("courses_admin:report", args=[target.pk])
 
     def done_message(self, summary: dict) -> str:
-        new, skipped = summary.get("new", 0), summary.get("skipped", 0)
-        enrolled = ngettext("%(count)d learner enrolled.", "%(count)d learners enrolled.", new) % {
-            "count": new
-        }
-        if not skipped:
-            return enrolled
-        already = ngettext(
-            "%(count)d was already enrolled.", "%(count)d were already enrolled.", skipped
-        ) % {"count": skipped}
-        return f"{enrolled} {already}"
+        return enrolment_sentences(
+            new=summary.get("new", 0),
+            invited=summary.get("invited", 0),
+            already=summary.get("skipped", 0),
+        )
 
 
 import_enrolments = ImportEnrolments.as_view()
@@ -193,7 +238,7 @@ import_enrolments = ImportEnrolments.as_view()
 
 @_require("courses.export_enrolment")
 def export(request, page_id: int, fmt: str):
-    course = get_object_or_404(CoursePage, pk=page_id)
+    course = _course_or_404(request, page_id)
     checks = selectors.course_checks(course=course)
     resource = resources.LearnerExportResource(checks=checks)
     queryset = selectors.learner_export_queryset(course=course, checks=checks)

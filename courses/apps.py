@@ -38,27 +38,29 @@ class CoursesConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import post_page_move
 
+        from programmes.sections import register_section_type
+        from programmes.selectors import register_people_source
+
+        from certificates.services import certificate_reissued
+        from core.outbox import register_composer
         from people.dashboard import register_panel
         from people.enums import Role
         from people.roles import register_permissions
         from people.selectors import register_data_section
 
+        from .emails import enrolled_compose
+        from .models import CourseIndexPage, CourseSectionPage
         from .selectors.learning import person_course_data
+        from .selectors.scope import course_people
+        from .services import ENROLLED_KIND
         from .views import dashboard_panel
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
-        from programmes.sections import register_section_type
-        from programmes.selectors import register_people_source
-
-        from .models import CourseIndexPage, CourseSectionPage
-        from .selectors.scope import course_people
-
         register_section_type(CourseIndexPage, CourseSectionPage)
         # Who takes part in a programme's courses: its organisers see these people.
         register_people_source("courses", course_people)
+        register_composer(ENROLLED_KIND, enrolled_compose)
         register_panel(dashboard_panel)
         register_data_section("courses", person_course_data)
         post_page_move.connect(_lesson_moved, dispatch_uid="courses.lesson_moved")
-        from certificates.services import certificate_reissued
-
         certificate_reissued.connect(_certificate_reissued, dispatch_uid="courses.reissued")

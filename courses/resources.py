@@ -1,10 +1,12 @@
 """The shape of every course import and export (django-import-export resources). Reading
 uploads, writing files and the upload → preview → confirm flow: ``core``.
 
-- ``EnrolmentImportResource``: bulk enrolment from CSV or XLSX. A dry run first; rows
-  are checked with the same rules as one-by-one enrolment (``enrolment_check``); nothing
-  is written unless the whole file is valid. People, existing enrolments and cohorts are
-  looked up once per batch of rows, never once per row.
+- ``EnrolmentImportResource``: bulk enrolment from CSV or XLSX (email, name, cohort). A
+  dry run first; rows are checked with the same rules as one-by-one enrolment
+  (``enrolment_check``); nothing is written unless the whole file is valid. People,
+  existing enrolments and cohorts are looked up once per batch of rows, never once per
+  row. Someone without an account is invited (``people.invitations``, once ever: the same
+  file imported again invites nobody twice); everyone enrolled is told by e-mail.
 - ``LearnerExportResource``: the learner-level report for HR and funders, streamed by
   ``core.exports``.
 """
@@ -12,10 +14,10 @@ uploads, writing files and the upload → preview → confirm flow: ``core``.
 import logging
 from collections.abc import Iterable
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import dateformat, formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -24,11 +26,13 @@ from import_export import fields, resources, widgets
 from core.exports import StreamingExportResource
 from core.imports import Importer, RowProgressMixin, import_result_preview
 from people.enums import Country, Sector
+from people.invitations import normalise_email, person_invite_many
 from people.models import User
 
 from .enums import CheckKind, EnrolmentSource
 from .models import CohortRun, CoursePage, Enrolment
-from .services import enrolment_check
+from .selectors import course_for
+from .services import course_language, enrolment_check, enrolment_notify
 
 logger = logging.getLogger(__name__)
 
@@ -39,14 +43,14 @@ LOOKUP_BATCH = 1000
 
 class LearnerWidget(widgets.Widget):
     """An e-mail address → the person with that Linkage account (looked up in bulk by the
-    resource's ``before_import``)."""
+    resource's ``before_import``), or a new, unsaved person to invite when nobody has it."""
 
     def __init__(self, resource=None):
         super().__init__()
         self.resource = resource
 
     def clean(self, value, row=None, **kwargs):
-        email = str(value or "").strip().lower()
+        email = normalise_email(str(value or ""))
         if not email:
             raise ValueError(_("The e-mail address is missing."))
         person = self.resource.people.get(email)
@@ -58,10 +62,11 @@ class LearnerWidget(widgets.Widget):
             raise ValueError(
                 _("“%(value)s” is not an e-mail address.") % {"value": email}
             ) from error
-        raise ValueError(
-            _("No Linkage account uses %(email)s. Ask the learner to sign up first.")
-            % {"email": email}
-        )
+        return User(email=email)  # no account yet: invited when the import is confirmed
+
+
+def _is_new(person) -> bool:
+    return person is not None and person.pk is None
 
 
 class CohortWidget(widgets.Widget):
@@ -93,11 +98,13 @@ def _batches(items: list, size: int = LOOKUP_BATCH):
 
 class EnrolmentImportResource(RowProgressMixin, resources.ModelResource):
     email = fields.Field(attribute="person", column_name="email")
+    # Used only for someone without an account: the name their invited account gets.
+    name = fields.Field(attribute="invite_name", column_name="name")
     cohort = fields.Field(attribute="cohort", column_name="cohort")
 
     class Meta:
         model = Enrolment
-        fields = ("email", "cohort")
+        fields = ("email", "name", "cohort")
         import_id_fields = ()
         skip_diff = True
         report_skipped = True
@@ -114,7 +121,9 @@ class EnrolmentImportResource(RowProgressMixin, resources.ModelResource):
         self.by = by
         self.fields["email"].widget = LearnerWidget(self)
         self.fields["cohort"].widget = CohortWidget(self)
-        self._rows_by_person: dict[int, int] = {}
+        self._rows_by_email: dict[str, int] = {}
+        self.notes: dict[int, str] = {}
+        self.invited = 0
         self.people: dict[str, User] = {}
         self.existing: dict[int, Enrolment] = {}
         self.cohorts_by_title: dict[str, CohortRun] = {}
@@ -123,7 +132,7 @@ class EnrolmentImportResource(RowProgressMixin, resources.ModelResource):
     def before_import(self, dataset, **kwargs):
         """A query per thousand rows for the people named in the file and their existing
         enrolments, one for the cohorts, one for the prerequisites: none per row."""
-        emails = sorted({str(value or "").strip().lower() for value in dataset["email"]} - {""})
+        emails = sorted({normalise_email(str(value or "")) for value in dataset["email"]} - {""})
         for batch in _batches(emails):
             self.people.update(
                 (person.email_lower, person)
@@ -146,12 +155,12 @@ class EnrolmentImportResource(RowProgressMixin, resources.ModelResource):
             self.cohorts_by_pk[cohort.pk] = cohort
         # enrolment_check reads the course's prerequisites for every person: hold them in
         # memory (modelcluster serves a loaded relation without a query).
-        self.course = CoursePage.objects.get(pk=self.course.pk)
+        self.course = CoursePage.objects.select_related("locale").get(pk=self.course.pk)
         self.course.prerequisites = list(self.course.prerequisites.select_related("course"))
 
     # One enrolment per person and course: an existing one is found, and skipped.
     def get_instance(self, instance_loader, row):
-        person = self.people.get(str(row.get("email") or "").strip().lower())
+        person = self.people.get(normalise_email(str(row.get("email") or "")))
         return self.existing.get(person.pk) if person is not None else None
 
     def init_instance(self, row=None):
@@ -163,13 +172,15 @@ class EnrolmentImportResource(RowProgressMixin, resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs):
         errors: dict = {}
+        number = kwargs.get("row_number")
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
-        if instance.person_id and "person" not in errors:
-            first = self._rows_by_person.setdefault(instance.person_id, kwargs.get("row_number"))
-            if first != kwargs.get("row_number"):
+        person = getattr(instance, "person", None) if "person" not in errors else None
+        if person is not None:
+            first = self._rows_by_email.setdefault(normalise_email(person.email), number)
+            if first != number:
                 errors[NON_FIELD_ERRORS] = [
                     _("This learner is already on line %(line)d.")
                     % {"line": self.line_number(first)}
@@ -177,10 +188,17 @@ class EnrolmentImportResource(RowProgressMixin, resources.ModelResource):
             elif instance.pk is None and "cohort" not in errors:
                 try:
                     enrolment_check(
-                        course=self.course, person=instance.person, cohort=instance.cohort
+                        course=self.course,
+                        person=None if _is_new(person) else person,
+                        cohort=instance.cohort,
                     )
                 except ValidationError as error:
                     errors[NON_FIELD_ERRORS] = error.messages
+                else:
+                    if _is_new(person):
+                        self.notes[number] = _(
+                            "No Linkage account yet: one is made, with an invitation e-mail."
+                        )
         if errors:
             raise ValidationError(errors)
 
@@ -190,17 +208,50 @@ class EnrolmentImportResource(RowProgressMixin, resources.ModelResource):
         return instance.pk is not None and not import_validation_errors  # already enrolled
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        if dry_run:
-            self.create_instances.clear()  # the preview writes nothing at all
+        """A batch of enrolments written at once: people without an account invited first
+        (``people.invitations``, in the course's language), then everyone told by e-mail.
+        All inside the import's transaction, so a bad row later in the file undoes the
+        accounts and the e-mails with everything else."""
+        if dry_run or (result is not None and result.has_validation_errors()):
+            self.create_instances.clear()  # the preview (or a refused file) writes nothing
             return
+        batch = list(self.create_instances)
+        new = [
+            (i.person.email, getattr(i, "invite_name", "") or "")
+            for i in batch
+            if _is_new(i.person)
+        ]
+        if new:
+            invited = person_invite_many(
+                entries=new, invited_by=self.by, language=course_language(self.course)
+            )
+            for instance in batch:
+                if _is_new(instance.person):
+                    instance.person = invited[normalise_email(instance.person.email)]
+            self.invited += len(new)
         super().bulk_create(using_transactions, dry_run, raise_errors, batch_size, result)
+        for enrolment in Enrolment.objects.filter(
+            course_key=self.course.translation_key,
+            person_id__in=[instance.person_id for instance in batch],
+        ).select_related("person__profile"):
+            enrolment_notify(enrolment=enrolment)
 
 
 class EnrolmentImporter(Importer):
-    columns = ("email", "cohort")
+    columns = ("email", "name", "cohort")
+    # The learner export's own headers, so an export reads back as is.
+    aliases = {
+        "email": (gettext_lazy("E-mail"),),
+        "name": (gettext_lazy("Name"),),
+        "cohort": (gettext_lazy("Cohort"),),
+    }
 
     def run(self, *, target_id, by, dataset, lines, dry_run, progress=None) -> dict:
-        course = CoursePage.objects.get(pk=target_id)
+        # The job's owner must still see this course's learners (an organiser who left the
+        # programme between the preview and the confirmation is refused).
+        course = course_for(user=by, page_id=target_id)
+        if course is None:
+            raise PermissionDenied("import into a course outside the user's programmes")
         return enrolment_import(
             course=course,
             by=by,
@@ -227,9 +278,14 @@ def enrolment_import(*, course, by, dataset, line_numbers, dry_run: bool, progre
         rollback_on_validation_errors=True,
         raise_errors=False,
     )
-    return import_result_preview(
-        result, columns=("email", "cohort"), line_of=resource.line_number, label="enrolment import"
+    preview = import_result_preview(
+        result,
+        columns=("email", "name", "cohort"),
+        line_of=resource.line_number,
+        notes=resource.notes,
+        label="enrolment import",
     )
+    return {**preview, "invited": resource.invited}
 
 
 # --- Export ---------------------------------------------------------------------------------
@@ -284,10 +340,21 @@ class LearnerExportResource(StreamingExportResource):
             )
             score_fields.append(name)
         self._order = [*self.BASE_ORDER, *score_fields, "completed_on", "certificate_code"]
-        # Labels resolved once per export, not once per row (get_FOO_display re-hashes
-        # every lazy choice label on each call, which dominates a large export).
+        # Everything that depends on the organiser's language and time zone is resolved now,
+        # while the admin view has them active: a CSV streams after the view returned.
+        # Labels once per export, not once per row (get_FOO_display re-hashes every lazy
+        # choice label on each call, which dominates a large export).
+        for field in self.fields.values():
+            field.column_name = str(field.column_name)
         self._sector_labels = {key: str(label) for key, label in Sector.choices}
         self._country_labels = {key: str(label) for key, label in Country.choices}
+        self._date_format = formats.get_format("SHORT_DATE_FORMAT")
+        self._zone = timezone.get_current_timezone()
+
+    def _date(self, moment) -> str:
+        """A date in the organiser's language's short format (e.g. 2026-05-04 in
+        Lithuanian, 04/05/2026 in Greek)."""
+        return dateformat.format(timezone.localdate(moment, self._zone), self._date_format)
 
     # Rows are dicts from selectors.learner_export_queryset() (a .values() queryset): no
     # model instances to build, so a large export stays fast and small.
@@ -314,7 +381,7 @@ class LearnerExportResource(StreamingExportResource):
         return row["cohort_title"] or ""
 
     def dehydrate_enrolled_on(self, row):
-        return timezone.localdate(row["enrolled_at"]).isoformat()
+        return self._date(row["enrolled_at"])
 
     def dehydrate_progress(self, row):
         return row["progress"]
@@ -322,7 +389,7 @@ class LearnerExportResource(StreamingExportResource):
     def dehydrate_completed_on(self, row):
         if row["completed_at"] is None:
             return ""
-        return timezone.localdate(row["completed_at"]).isoformat()
+        return self._date(row["completed_at"])
 
     def dehydrate_certificate_code(self, row):
         return row["certificate_code"]

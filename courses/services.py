@@ -5,22 +5,31 @@ Completion is never left to a scheduled job: every write that can meet a require
 (`lesson_complete`, `check_submit`) calls `enrolment_refresh_completion` in the same
 transaction, which records the ledger row, issues the certificate and, after commit,
 queues the e-mail. Both carry the course's programmes.
+
+Organisers enrol people in bulk (`enrolments_by_organiser`, and the import in
+`resources`): someone without an account is invited, and every learner they enrol is told
+by e-mail (`enrolment_notify`, an outbox message of kind `courses.enrolled`).
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models.functions import Lower
+from django.utils import timezone, translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.outbox import outbox_enqueue
 from impact.enums import ParticipationKind
 from impact.services import participation_record
+from people.models import User
 
 from . import checks as grading
 from .checks import SubmissionRefused
@@ -33,6 +42,9 @@ from .selectors import (
     find_check,
     prerequisites_missing,
 )
+
+# The outbox kind of the e-mail that tells a learner an organiser enrolled them.
+ENROLLED_KIND = "courses.enrolled"
 
 # Reopening the lesson last opened within this time is not recorded again.
 VISIT_RESOLUTION = timedelta(minutes=5)
@@ -77,10 +89,12 @@ class PrerequisitesMissing(ValidationError):
 
 
 def enrolment_check(*, course: CoursePage, person, cohort: CohortRun | None = None) -> None:
-    """Raise ValidationError if this person may not enrol in this course (in this cohort)."""
+    """Raise ValidationError if this person may not enrol in this course (in this cohort).
+    ``person`` None is someone without an account yet (about to be invited): they have
+    completed nothing, so a course with prerequisites refuses them."""
     if not course.live:
         raise ValidationError(_("This course is not open for enrolment."), code="closed")
-    if not person.is_active:
+    if person is not None and not person.is_active:
         raise ValidationError(_("This account is not active."), code="inactive")
     missing = prerequisites_missing(course=course, person=person)
     if missing:
@@ -124,6 +138,132 @@ def enrolment_create(
         # A double click: the other request enrolled them a moment ago.
         return Enrolment.objects.get(person=person, course_key=course.translation_key), False
     return enrolment, True
+
+
+def person_language(person) -> str:
+    """The language a person reads their e-mail in: their profile's, else the site's."""
+    profile = getattr(person, "profile", None) if person is not None else None
+    return getattr(profile, "preferred_language", "") or settings.LANGUAGE_CODE
+
+
+def course_language(course: CoursePage) -> str:
+    """The language of a course's page, as one of the site's languages (for the invitation
+    of someone enrolled in it), else the language of whoever is working."""
+    languages = {code for code, _name in settings.LANGUAGES}
+    code = course.locale.language_code
+    if code in languages:
+        return code
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    return current if current in languages else settings.LANGUAGE_CODE
+
+
+def enrolment_notify(*, enrolment: Enrolment) -> None:
+    """Tell the learner by e-mail that an organiser enrolled them (once per enrolment: the
+    outbox key), in their language, after the transaction commits."""
+    outbox_enqueue(
+        kind=ENROLLED_KIND,
+        source=enrolment,
+        key=f"courses:enrolled:{enrolment.pk}",
+        to_user=enrolment.person,
+        language=person_language(enrolment.person),
+    )
+
+
+@dataclass
+class OrganiserEnrolment:
+    """What ``enrolments_by_organiser`` did for one e-mail address."""
+
+    email: str
+    person: object
+    enrolment: Enrolment
+    created: bool
+    invited: bool
+
+
+def _refused_learner(email: str, line, refusal: ValidationError) -> str:
+    where = _("Line %(line)d (%(email)s)") % {"line": line, "email": email} if line else email
+    return f"{where}: {' '.join(refusal.messages)}"
+
+
+@transaction.atomic
+def enrolments_by_organiser(
+    *,
+    course: CoursePage,
+    entries: Iterable[tuple],
+    by,
+    cohort: CohortRun | None = None,
+    source: str = EnrolmentSource.ORGANISER,
+) -> list[OrganiserEnrolment]:
+    """An organiser enrols people: ``entries`` are (e-mail, name) or (e-mail, name, line)
+    tuples. Someone without an account gets one, with an invitation e-mail in the course's
+    language (``people.invitations``); everyone newly enrolled is told by e-mail. All or
+    nothing: any refusal (prerequisites, an inactive account, a cohort) refuses the lot,
+    naming each person refused.
+
+    Refused with PermissionDenied when ``by`` may not see this course's learners (the
+    organiser of another programme)."""
+    from people.invitations import normalise_email, person_invite_many
+
+    from .selectors import course_visible_to
+
+    if not course_visible_to(by, course):
+        raise PermissionDenied(_("This course belongs to another programme."))
+    wanted: dict[str, tuple[str, object]] = {}
+    for entry in entries:
+        email, name, line = (*entry, None)[:3]
+        wanted.setdefault(normalise_email(email), ((name or "").strip(), line))
+    if not wanted:
+        return []
+    people = {
+        person.email_lower: person
+        for person in User.objects.select_related("profile")
+        .annotate(email_lower=Lower("email"))
+        .filter(email_lower__in=list(wanted))
+    }
+    existing = {
+        enrolment.person_id: enrolment
+        for enrolment in Enrolment.objects.filter(
+            course_key=course.translation_key, person__in=list(people.values())
+        )
+    }
+    refusals = []
+    for email, (_name, line) in wanted.items():
+        person = people.get(email)
+        if person is not None and person.pk in existing:
+            continue
+        try:
+            enrolment_check(course=course, person=person, cohort=cohort)
+        except ValidationError as refusal:
+            refusals.append(_refused_learner(email, line, refusal))
+    if refusals:
+        raise ValidationError(refusals, code="refused")
+    new = [(email, name) for email, (name, _line) in wanted.items() if email not in people]
+    if new:
+        people.update(
+            person_invite_many(entries=new, invited_by=by, language=course_language(course))
+        )
+    invited = {email for email, _name in new}
+    done = []
+    for email in wanted:
+        person = people[email]
+        enrolment = existing.get(person.pk)
+        created = False
+        if enrolment is None:
+            enrolment, created = enrolment_create(
+                course=course, person=person, by=by, cohort=cohort, source=source
+            )
+            if created:
+                enrolment_notify(enrolment=enrolment)
+        done.append(
+            OrganiserEnrolment(
+                email=email,
+                person=person,
+                enrolment=enrolment,
+                created=created,
+                invited=email in invited,
+            )
+        )
+    return done
 
 
 def lesson_visit(*, enrolment: Enrolment, lesson: LessonPage) -> None:

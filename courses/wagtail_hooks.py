@@ -1,16 +1,71 @@
 """Courses in the Wagtail admin: cohort runs, course reports (with enrolment, import and
-export), and a "Learners and report" button on every course page."""
+export) and a "Learners and report" button on every course page.
 
+Every one of them shows an organiser their own programmes' courses only
+(``selectors.courses_visible_to``, ``selectors.cohorts_visible_to``): another
+programme's cohort is a 404, even by its id, and its courses are not offered in a form.
+"""
+
+from django.http import Http404
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
-from . import admin_views
+from . import admin_views, selectors
+from .forms import CohortRunForm
 from .models import CohortRun, CoursePage
+
+# --- Cohort runs ----------------------------------------------------------------------------
+
+
+class CohortScopedObject:
+    """A view of one cohort run: 404 unless it is a cohort of a course the user may see."""
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        if instance is not None and not (
+            selectors.cohorts_visible_to(self.request.user).filter(pk=instance.pk).exists()
+        ):
+            raise Http404
+        return instance
+
+
+class CohortIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return selectors.cohorts_visible_to(
+            self.request.user, super().get_base_queryset()
+        ).select_related("course")
+
+
+class CohortEditView(CohortScopedObject, generic.EditView):
+    pass
+
+
+class CohortDeleteView(CohortScopedObject, generic.DeleteView):
+    pass
+
+
+class CohortInspectView(CohortScopedObject, generic.InspectView):
+    pass
+
+
+class CohortCopyView(CohortScopedObject, generic.CopyView):
+    pass
+
+
+class CohortHistoryView(CohortScopedObject, history.HistoryView):
+    pass
+
+
+class CohortUsageView(CohortScopedObject, usage.UsageView):
+    pass
 
 
 class CohortRunViewSet(ModelViewSet):
@@ -23,6 +78,20 @@ class CohortRunViewSet(ModelViewSet):
     list_filter = ["starts_on"]
     search_fields = ["title"]
     ordering = ["-starts_on"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["title", "course", "starts_on", "ends_on", "notes"]
+    edit_handler = ObjectList(CohortRun.panels, base_form_class=CohortRunForm)
+
+    index_view_class = CohortIndexView
+    edit_view_class = CohortEditView
+    delete_view_class = CohortDeleteView
+    inspect_view_class = CohortInspectView
+    copy_view_class = CohortCopyView
+    history_view_class = CohortHistoryView
+    usage_view_class = CohortUsageView
+
+
+# --- Course reports -------------------------------------------------------------------------
 
 
 class CourseReportsMenuItem(MenuItem):
@@ -57,7 +126,13 @@ def register_course_reports_menu_item():
 
 
 def _report_button(page, user, priority):
-    if page.specific_class is CoursePage and user.has_perm("courses.view_enrolment"):
+    """On a course the user may see the learners of (no query per page: the user's
+    courses are read once per request)."""
+    if (
+        page.specific_class is CoursePage
+        and user.has_perm("courses.view_enrolment")
+        and selectors.course_visible_to(user, page)
+    ):
         yield Button(
             _("Learners and report"),
             reverse("courses_admin:report", args=[page.pk]),

@@ -4,13 +4,14 @@ Enrolments and completions are keyed on the course's and the lesson's
 ``translation_key``, so they hold in every language of the course.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel
 
 from ..enums import CheckKind, CompletionMethod, EnrolmentSource
 
@@ -30,8 +31,10 @@ class CohortRun(models.Model):
     ends_on = models.DateField(_("ends on"))
     notes = models.TextField(_("notes for learners"), blank=True)
 
+    # The course is picked from a list of the organiser's own courses (CohortRunForm),
+    # not with the page chooser, which browses every programme's pages.
     panels = [
-        PageChooserPanel("course", "courses.CoursePage"),
+        FieldPanel("course", widget=forms.Select),
         FieldPanel("title"),
         FieldPanel("starts_on"),
         FieldPanel("ends_on"),
@@ -50,7 +53,10 @@ class CohortRun(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.starts_on:%d.%m.%Y}–{self.ends_on:%d.%m.%Y})"
+        # In the reader's language's date format (the enrolment forms list cohorts so).
+        starts = formats.date_format(self.starts_on, "SHORT_DATE_FORMAT")
+        ends = formats.date_format(self.ends_on, "SHORT_DATE_FORMAT")
+        return f"{self.title} ({starts}–{ends})"
 
     def save(self, *args, **kwargs):
         if self.course_id:

@@ -3,7 +3,7 @@ learner export (columns, escaped cells, streaming CSV, XLSX)."""
 
 import types
 
-from django.utils import timezone
+from django.utils import formats, timezone
 
 import openpyxl
 import pytest
@@ -12,6 +12,7 @@ from core import spreadsheets
 from courses import resources, selectors, services
 from courses.enums import EnrolmentSource
 from courses.models import CohortRun, Enrolment
+from people.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def people(person_factory):
 
 def run_import(course, organiser, text, *, dry_run):
     dataset, lines = spreadsheets.read_table(
-        text.encode("utf-8"), "csv", columns=("email", "cohort")
+        text.encode("utf-8"), "csv", columns=("email", "name", "cohort")
     )
     return resources.enrolment_import(
         course=course, by=organiser, dataset=dataset, line_numbers=lines, dry_run=dry_run
@@ -46,7 +47,7 @@ def test_import_preview_lists_bad_rows_by_line_and_writes_nothing(build_course, 
     text = (
         "email,cohort\n"
         "zahra@example.org,\n"  # line 2: fine
-        "nobody@example.org,\n"  # line 3: no account
+        "nobody@example.org,\n"  # line 3: no account, so no course completed either
         "not-an-address,\n"  # line 4: not an e-mail address
         "\n"  # line 5: blank, ignored
         "amina@example.org,\n"  # line 6: prerequisite missing
@@ -58,7 +59,7 @@ def test_import_preview_lists_bad_rows_by_line_and_writes_nothing(build_course, 
     preview = run_import(course, organiser, text, dry_run=True)
 
     assert [(row["line"], row["messages"]) for row in preview["invalid"]] == [
-        (3, ["No Linkage account uses nobody@example.org. Ask the learner to sign up first."]),
+        (3, ["This course requires “Coordinated response”. Complete it first."]),
         (4, ["“not-an-address” is not an e-mail address."]),
         (6, ["This course requires “Coordinated response”. Complete it first."]),
         (7, ["This learner is already on line 2."]),
@@ -74,12 +75,13 @@ def test_import_writes_nothing_unless_every_row_is_valid(build_course, organiser
     preview = run_import(
         course,
         organiser,
-        "email\namina@example.org\nfatima@example.org\nnobody@example.org\n",
+        "email,name\namina@example.org,\nnew@example.org,New Person\nnot-an-address,\n",
         dry_run=False,
     )
 
     assert preview["valid"] is False
     assert Enrolment.objects.count() == 0
+    assert not User.objects.filter(email="new@example.org").exists()  # nobody invited
 
 
 def test_import_of_a_valid_file_enrols_everyone_with_their_cohort(build_course, organiser, people):
@@ -162,7 +164,9 @@ def test_export_row_is_escaped_and_complete(exported):
         "Kosovo",
         "Gjilan/Gnjilane",
         "",
-        timezone.localdate(exported.enrolment.enrolled_at).isoformat(),
+        formats.date_format(
+            timezone.localdate(exported.enrolment.enrolled_at), "SHORT_DATE_FORMAT"
+        ),
         50,  # pre-test + 1 of 2 lessons + post-test = 2 of 4 steps
         0,
         100,
@@ -202,7 +206,7 @@ def test_export_carries_the_completion_date_and_certificate_code(build_course, l
 
     assert row[-3:] == [
         100,
-        timezone.localdate(enrolment.completed_at).isoformat(),
+        formats.date_format(timezone.localdate(enrolment.completed_at), "SHORT_DATE_FORMAT"),
         enrolment.certificate_code,
     ]
     assert enrolment.certificate_code
