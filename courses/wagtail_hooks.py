@@ -1,5 +1,6 @@
 """Courses in the Wagtail admin: cohort runs, course reports (with enrolment, import and
-export) and a "Learners and report" button on every course page.
+export), a "Learners and report" button on every course page, and the "Recent
+completions" panel of a programme's dashboard.
 
 Every one of them shows an organiser their own programmes' courses only
 (``selectors.courses_visible_to``, ``selectors.cohorts_visible_to``): another
@@ -8,15 +9,19 @@ programme's cohort is a 404, even by its id, and its courses are not offered in 
 
 from django.http import Http404
 from django.urls import include, path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+
+from programmes.selectors import scope_for
 
 from . import admin_views, selectors
 from .forms import CohortRunForm
@@ -149,3 +154,38 @@ def course_report_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def course_report_listing_button(page, user, next_url=None):
     yield from _report_button(page, user, priority=45)
+
+
+# --- Programme dashboard --------------------------------------------------------------------
+
+
+class RecentCompletionsPanel(Component):
+    """The last ten completions in a programme's courses: who, which course, when; each
+    row leads to the course's report."""
+
+    name = "recent_course_completions"
+    order = 200
+    template_name = "courses/admin/recent_completions.html"
+    limit = 10
+
+    def __init__(self, programme):
+        self.programme = programme
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "programme": self.programme,
+            "completions": selectors.recent_completions(
+                programme_ids=[self.programme.pk],
+                limit=self.limit,
+                language_code=translation.get_language() or "",
+            ),
+        }
+
+
+@hooks.register("linkage_programme_dashboard_panels")
+def programme_recent_completions(request, programme) -> list[Component]:
+    if not scope_for(request.user).allows({programme.pk}):
+        return []
+    if not request.user.has_perm("courses.view_enrolment"):
+        return []
+    return [RecentCompletionsPanel(programme)]
