@@ -55,15 +55,17 @@ def course_keys_visible_to(user) -> frozenset[UUID] | None:
     scope = scope_for(user)
     if scope.everything:
         return None
-    cached = getattr(user, _KEYS_ATTR, None)
-    if cached is None:
-        cached = frozenset()
+    # Kept with the scope it was read for: adding or removing an organiser drops the
+    # user's cached scope, and with it these keys.
+    cached_scope, keys = getattr(user, _KEYS_ATTR, (None, None))
+    if cached_scope is not scope:
+        keys = frozenset()
         if not scope.nothing:
-            cached = frozenset(
+            keys = frozenset(
                 programme_course_keys(scope.programme_ids).values_list("translation_key", flat=True)
             )
-        setattr(user, _KEYS_ATTR, cached)
-    return cached
+        setattr(user, _KEYS_ATTR, (scope, keys))
+    return keys
 
 
 def course_visible_to(user, course) -> bool:

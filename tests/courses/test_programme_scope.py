@@ -313,3 +313,19 @@ def test_an_import_run_for_an_organiser_who_left_the_programme_is_refused(
             dry_run=False,
         )
     assert Enrolment.objects.filter(course_key=world.ours.translation_key).count() == 1
+
+
+def test_the_report_button_follows_a_change_of_the_organisers_programmes(
+    world, other_organiser, programme
+):
+    from programmes.services import programme_organiser_add
+
+    from courses.wagtail_hooks import course_report_header_button
+
+    before = list(course_report_header_button(world.ours, other_organiser))
+    programme_organiser_add(programme=programme, user=other_organiser)
+
+    assert (len(before), len(list(course_report_header_button(world.ours, other_organiser)))) == (
+        0,
+        1,
+    )
