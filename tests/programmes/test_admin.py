@@ -250,6 +250,15 @@ def test_an_admin_deletes_a_programme_without_pages(superuser_client):
     assert not Programme.objects.filter(pk=programme.pk).exists()
 
 
+def test_a_programme_with_sections_in_the_page_tree_is_not_deleted(superuser_client, programme):
+    page = superuser_client.get(url("delete", programme)).content.decode()
+    response = superuser_client.post(url("delete", programme))
+
+    assert "prevent it from being deleted" in page
+    assert response.status_code == 403
+    assert Programme.objects.filter(pk=programme.pk).exists()
+
+
 def test_an_admin_sees_every_programme(superuser_client, programme, other_programme):
     response = superuser_client.get(url("index"))
 
