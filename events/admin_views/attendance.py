@@ -248,6 +248,7 @@ class ImportAttendance(ImportView):
     upload_form_class = SignInSheetUploadForm
     columns = [
         ("email", gettext_lazy("E-mail")),
+        ("name", gettext_lazy("Name")),
         ("date", gettext_lazy("Date")),
         ("attended", gettext_lazy("Attended")),
     ]
@@ -271,15 +272,28 @@ class ImportAttendance(ImportView):
 
     def done_message(self, summary: dict) -> str:
         new, skipped = summary.get("checked_in", 0), summary.get("skipped", 0)
-        recorded = ngettext(
-            "%(count)d check-in recorded.", "%(count)d check-ins recorded.", new
-        ) % {"count": new}
-        if not skipped:
-            return recorded
-        unchanged = ngettext(
-            "%(count)d row left as it was.", "%(count)d rows left as they were.", skipped
-        ) % {"count": skipped}
-        return f"{recorded} {unchanged}"
+        anonymous = summary.get("anonymous", 0)
+        sentences = [
+            ngettext("%(count)d check-in recorded.", "%(count)d check-ins recorded.", new)
+            % {"count": new}
+        ]
+        if anonymous:
+            sentences.append(
+                ngettext(
+                    "%(count)d walk-in without an e-mail address counted.",
+                    "%(count)d walk-ins without an e-mail address counted.",
+                    anonymous,
+                )
+                % {"count": anonymous}
+            )
+        if skipped:
+            sentences.append(
+                ngettext(
+                    "%(count)d row left as it was.", "%(count)d rows left as they were.", skipped
+                )
+                % {"count": skipped}
+            )
+        return " ".join(sentences)
 
 
 import_attendance = ImportAttendance.as_view()

@@ -188,9 +188,7 @@ def test_without_the_permission_the_admin_answers_403(
     assert registration.status == RegistrationStatus.CONFIRMED
 
 
-def test_a_permission_without_a_programme_shows_no_event_and_nobody(
-    event, register, viewer_client
-):
+def test_a_permission_without_a_programme_shows_no_event_and_nobody(event, register, viewer_client):
     """The model permission opens the admin's doors; which events (and people) are behind
     them is the programme's: someone who runs none sees none."""
     register("amina@example.org")
@@ -838,9 +836,46 @@ def test_index_runs_the_same_queries_for_1_or_3_events(
     [
         ({"checked_in": 1, "skipped": 0}, "1 check-in recorded."),
         ({"checked_in": 2, "skipped": 1}, "2 check-ins recorded. 1 row left as it was."),
+        (
+            {"checked_in": 0, "anonymous": 3, "skipped": 2},
+            "0 check-ins recorded. 3 walk-ins without an e-mail address counted. "
+            "2 rows left as they were.",
+        ),
     ],
 )
 def test_the_sign_in_sheet_import_reports_in_whole_sentences(summary, message):
     from events.admin_views.attendance import ImportAttendance
 
     assert ImportAttendance().done_message(summary) == message
+
+
+# --- Human labels -----------------------------------------------------------------------------
+
+
+def test_lists_and_files_show_labels_never_codes(event, organiser_client):
+    from people.enums import Country, Sector
+
+    person = user_with_role(
+        Role.PROFESSIONAL,
+        email="arben@example.org",
+        profile__display_name="Arben Krasniqi",
+        profile__sector=Sector.SOCIAL_SERVICES,
+        profile__country=Country.XK,
+    )
+    Registration.objects.create(
+        event=event, person=person, status=RegistrationStatus.WAITLISTED, answers={}
+    )
+
+    index = organiser_client.get(reverse("events_admin:index")).content.decode()
+    page = organiser_client.get(url("registrations", event)).content.decode()
+    csv = b"".join(
+        organiser_client.get(url("export", event, "registrations", "csv")).streaming_content
+    ).decode("utf-8-sig")
+
+    assert "Lithuania — Vilnius" in index and "Europe/Vilnius" not in index
+    assert "On the waiting list" in page and ">waitlisted<" not in page
+    row = csv.splitlines()[1].split(",")
+    assert row[3:7] == ["Social services", "Kosovo", "", "On the waiting list"]
+    assert row[9] == "Lithuania — Vilnius"
+    for code in ("social_services", "XK", "waitlisted", "Europe/Vilnius"):
+        assert code not in csv
