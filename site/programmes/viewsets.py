@@ -12,7 +12,7 @@
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import path
 from django.utils.functional import cached_property
@@ -54,16 +54,12 @@ class ProgrammePermissionPolicy(BasePermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def users_with_any_permission(self, actions):
-        User = get_user_model()
-        admins = User.objects.filter(is_active=True, is_superuser=True)
-        if "view" not in actions:
-            return admins
-        organisers = User.objects.filter(
-            is_active=True,
-            groups__name=GROUP_NAMES[Role.ORGANISER],
-            organised_programmes__isnull=False,
-        )
-        return User.objects.filter(pk__in=admins.values("pk").union(organisers.values("pk")))
+        admins = Q(is_superuser=True)
+        if "view" in actions:
+            admins |= Q(
+                groups__name=GROUP_NAMES[Role.ORGANISER], organised_programmes__isnull=False
+            )
+        return get_user_model().objects.filter(admins, is_active=True).distinct()
 
     def user_has_permission_for_instance(self, user, action, instance):
         scope = scope_for(user)

@@ -116,6 +116,19 @@ def test_an_organiser_cannot_change_organisers(organiser_client, programme, prof
     assert list(programme.organisers.exclude(email="ruta@example.org")) == []
 
 
+def test_the_policy_names_who_may_view_and_who_may_change(
+    superuser, organiser, professional, programme
+):
+    from wagtail.permissions import policy_registry
+
+    policy = policy_registry.get_by_type(Programme)
+    unassigned = user_with_role(Role.ORGANISER, email="new@example.org")
+
+    assert set(policy.users_with_permission("view")) == {superuser, organiser}
+    assert set(policy.users_with_permission("change")) == {superuser}
+    assert unassigned not in policy.users_with_permission("view")
+
+
 @pytest.mark.parametrize("name", ["index", "dashboard"])
 def test_a_professional_never_reaches_the_programmes_admin(name, professional, programme):
     client = Client()
