@@ -42,5 +42,5 @@ class PeopleConfig(AppConfig):
 
         from .invitations import OUTBOX_KIND, invitation_accepted, invitation_compose
 
-        register_composer(OUTBOX_KIND, invitation_compose)
+        register_composer(OUTBOX_KIND, invitation_compose, label=_("Invitation to Linkage"))
         password_reset.connect(invitation_accepted, dispatch_uid="people.invitation_accepted")

@@ -12,16 +12,16 @@ from django.test import TestCase
 from wagtail.models import Locale, Page
 
 import pytest
-from programmes import selectors
-from programmes.models import Programme
-from programmes.sections import section_for
-from programmes.selectors import people_visible_to, scope_for
 
 from courses.models import CoursePage, CourseSectionPage, Enrolment
 from events.models import EventPage, EventSectionPage, Registration
 from people.enums import Role
 from people.models import User
 from people.roles import user_role
+from programmes import selectors
+from programmes.models import Programme
+from programmes.sections import section_for
+from programmes.selectors import people_visible_to, scope_for
 
 SLUGS = ["communitylinkage", "coordinated-response", "kosovo", "lithuania", "see-coalition"]
 

@@ -12,13 +12,13 @@ from django.utils import formats, timezone, translation
 from wagtail.users.models import UserProfile
 
 import pytest
-from programmes.services import programme_organiser_add
 
 from impact.enums import LedgerBreakdown, ParticipationKind
 from impact.models import Participation
 from impact.selectors import participation_summary, participation_visible_to
 from impact.services import participation_record
 from people.enums import Country, Role, Sector
+from programmes.services import programme_organiser_add
 from tests.factories import OrganisationFactory, totp_activate, user_with_role
 from tests.factories.programmes import programme_make
 
