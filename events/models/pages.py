@@ -25,11 +25,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from programmes.pages import ProgrammeOwned, ProgrammeSection
-
 from core.fields import ChoiceListField
 from core.timezones import zone_label
 from people.enums import Country
+from programmes.pages import ProgrammeOwned, ProgrammeSection
 
 from ..blocks import EventDocumentsBlock, ItineraryBlock, RegistrationQuestionsBlock
 from ..enums import EVENT_LANGUAGES, EventFormat, EventKind, EventStatus

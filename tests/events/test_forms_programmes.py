@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
-from programmes.sections import programme_sections_ensure
 
 from events.models import EventPage, EventSectionPage
+from programmes.sections import programme_sections_ensure
 from tests.factories.events import event_index_page, event_page
 
 pytestmark = pytest.mark.django_db
