@@ -5,10 +5,10 @@ participants for ``people_visible_to``."""
 from django.test import Client
 
 import pytest
-from programmes import selectors
 
 from courses.models import CourseIndexPage
 from events.models import EventIndexPage
+from programmes import selectors
 from tests.factories import totp_activate
 
 

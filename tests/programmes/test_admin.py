@@ -12,14 +12,14 @@ from django.utils import translation
 from wagtail import hooks
 
 import pytest
-from programmes.components import ProgrammePanel
-from programmes.models import Programme
-from programmes.sections import section_for
 
 from courses.models import CourseSectionPage
 from events.models import EventSectionPage
 from people.enums import Role
 from people.roles import user_role
+from programmes.components import ProgrammePanel
+from programmes.models import Programme
+from programmes.sections import section_for
 from tests.factories import OrganisationFactory, user_with_role
 
 pytestmark = pytest.mark.django_db

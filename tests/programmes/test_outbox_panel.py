@@ -11,14 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 import pytest
-from programmes.components import OutboxPanel, outbox_needing_attention
-from programmes.sections import section_for
 
 from core.enums import OutboxStatus
 from core.models import OutboxMessage
 from events.enums import RegistrationStatus
 from events.models import EventSectionPage, Registration
 from people.enums import Role
+from programmes.components import OutboxPanel, outbox_needing_attention
+from programmes.sections import section_for
 from tests.factories import user_with_role
 from tests.factories.events import event_page
 

@@ -12,14 +12,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
-from programmes import components
-from programmes.components import OutboxPanel, programmes_home_panel
-from programmes.models import Programme
-from programmes.services import programme_organiser_add
 
 from core.enums import OutboxStatus
 from core.models import OutboxMessage
 from people.enums import Role
+from programmes import components
+from programmes.components import OutboxPanel, programmes_home_panel
+from programmes.models import Programme
+from programmes.services import programme_organiser_add
 from tests.factories import user_with_role
 
 pytestmark = pytest.mark.django_db

@@ -4,6 +4,9 @@ programmes_for, people_visible_to, person_visible_to)."""
 from django.contrib.auth.models import AnonymousUser
 
 import pytest
+
+from events.models import EventPage, EventSectionPage
+from people.enums import Role
 from programmes.sections import section_for
 from programmes.selectors import (
     Scope,
@@ -13,9 +16,6 @@ from programmes.selectors import (
     scope_for,
 )
 from programmes.services import programme_organiser_add
-
-from events.models import EventPage, EventSectionPage
-from people.enums import Role
 from tests.factories import user_with_role
 from tests.factories.events import event_page
 

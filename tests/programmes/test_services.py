@@ -7,6 +7,12 @@ from django.contrib.auth.models import Group
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 import pytest
+
+from courses.enums import Track
+from courses.models import CoursePage, CourseSectionPage
+from events.models import EventPage, EventSectionPage
+from people.enums import Role
+from people.roles import GROUP_NAMES, user_role
 from programmes.models import Programme
 from programmes.sections import programme_sections_ensure, section_for, section_types
 from programmes.services import (
@@ -15,12 +21,6 @@ from programmes.services import (
     programme_organiser_add,
     programme_organiser_remove,
 )
-
-from courses.enums import Track
-from courses.models import CoursePage, CourseSectionPage
-from events.models import EventPage, EventSectionPage
-from people.enums import Role
-from people.roles import GROUP_NAMES, user_role
 from tests.factories import user_with_role
 from tests.factories.events import event_page
 
