@@ -38,15 +38,14 @@ class CoursesConfig(AppConfig):
     def ready(self) -> None:
         from wagtail.signals import post_page_move
 
-        from programmes.sections import register_section_type
-        from programmes.selectors import register_people_source
-
         from certificates.services import certificate_reissued
         from core.outbox import register_composer
         from people.dashboard import register_panel
         from people.enums import Role
         from people.roles import register_permissions
         from people.selectors import register_data_section
+        from programmes.sections import register_section_type
+        from programmes.selectors import register_people_source
 
         from .emails import enrolled_compose
         from .models import CourseIndexPage, CourseSectionPage
@@ -59,7 +58,9 @@ class CoursesConfig(AppConfig):
         register_section_type(CourseIndexPage, CourseSectionPage)
         # Who takes part in a programme's courses: its organisers see these people.
         register_people_source("courses", course_people)
-        register_composer(ENROLLED_KIND, enrolled_compose)
+        register_composer(
+            ENROLLED_KIND, enrolled_compose, label=_("Enrolled in a course by an organiser")
+        )
         register_panel(dashboard_panel)
         register_data_section("courses", person_course_data)
         post_page_move.connect(_lesson_moved, dispatch_uid="courses.lesson_moved")

@@ -32,7 +32,7 @@ from people.models import User
 from .enums import CheckKind, EnrolmentSource
 from .models import CohortRun, CoursePage, Enrolment
 from .selectors import course_for
-from .services import course_language, enrolment_check, enrolment_notify
+from .services import course_language, enrolment_check, enrolments_notify
 
 logger = logging.getLogger(__name__)
 
@@ -228,13 +228,25 @@ class EnrolmentImportResource(RowProgressMixin, resources.ModelResource):
             for instance in batch:
                 if _is_new(instance.person):
                     instance.person = invited[normalise_email(instance.person.email)]
-            self.invited += len(new)
+            people = {invited[normalise_email(email)] for email, _name in new}
+            self.invited += sum(1 for person in people if not person.has_usable_password())
+            # An address may lead to an account after all (one its owner added and
+            # confirmed), perhaps enrolled already: that row is left as it is.
+            enrolled = set(
+                Enrolment.objects.filter(
+                    course_key=self.course.translation_key, person__in=people
+                ).values_list("person_id", flat=True)
+            )
+            if enrolled:
+                batch = [instance for instance in batch if instance.person_id not in enrolled]
+                self.create_instances[:] = batch
         super().bulk_create(using_transactions, dry_run, raise_errors, batch_size, result)
-        for enrolment in Enrolment.objects.filter(
-            course_key=self.course.translation_key,
-            person_id__in=[instance.person_id for instance in batch],
-        ).select_related("person__profile"):
-            enrolment_notify(enrolment=enrolment)
+        enrolments_notify(
+            enrolments=Enrolment.objects.filter(
+                course_key=self.course.translation_key,
+                person_id__in=[instance.person_id for instance in batch],
+            ).select_related("person__profile")
+        )
 
 
 class EnrolmentImporter(Importer):

@@ -8,7 +8,7 @@ queues the e-mail. Both carry the course's programmes.
 
 Organisers enrol people in bulk (`enrolments_by_organiser`, and the import in
 `resources`): someone without an account is invited, and every learner they enrol is told
-by e-mail (`enrolment_notify`, an outbox message of kind `courses.enrolled`).
+by e-mail (`enrolments_notify`, outbox messages of kind `courses.enrolled`).
 """
 
 from collections.abc import Iterable, Mapping
@@ -26,7 +26,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.outbox import outbox_enqueue
+from core.outbox import outbox_enqueue_many
 from impact.enums import ParticipationKind
 from impact.services import participation_record
 from people.models import User
@@ -157,15 +157,21 @@ def course_language(course: CoursePage) -> str:
     return current if current in languages else settings.LANGUAGE_CODE
 
 
-def enrolment_notify(*, enrolment: Enrolment) -> None:
-    """Tell the learner by e-mail that an organiser enrolled them (once per enrolment: the
-    outbox key), in their language, after the transaction commits."""
-    outbox_enqueue(
+def enrolments_notify(*, enrolments: Iterable[Enrolment]) -> None:
+    """Tell each learner by e-mail that an organiser enrolled them (once per enrolment: the
+    outbox key), in their language, after the transaction commits. A few queries whatever
+    the number (read the enrolments with ``person__profile``)."""
+    outbox_enqueue_many(
         kind=ENROLLED_KIND,
-        source=enrolment,
-        key=f"courses:enrolled:{enrolment.pk}",
-        to_user=enrolment.person,
-        language=person_language(enrolment.person),
+        messages=[
+            {
+                "key": f"courses:enrolled:{enrolment.pk}",
+                "source": enrolment,
+                "to_user": enrolment.person,
+                "language": person_language(enrolment.person),
+            }
+            for enrolment in enrolments
+        ],
     )
 
 
@@ -242,7 +248,9 @@ def enrolments_by_organiser(
         people.update(
             person_invite_many(entries=new, invited_by=by, language=course_language(course))
         )
-    invited = {email for email, _name in new}
+    # An address in ``new`` may still lead to an account (one its owner added and
+    # confirmed): only an account without a password was made now.
+    invited = {email for email, _name in new if not people[email].has_usable_password()}
     done = []
     for email in wanted:
         person = people[email]
@@ -252,8 +260,6 @@ def enrolments_by_organiser(
             enrolment, created = enrolment_create(
                 course=course, person=person, by=by, cohort=cohort, source=source
             )
-            if created:
-                enrolment_notify(enrolment=enrolment)
         done.append(
             OrganiserEnrolment(
                 email=email,
@@ -263,6 +269,11 @@ def enrolments_by_organiser(
                 invited=email in invited,
             )
         )
+    enrolments_notify(
+        enrolments=Enrolment.objects.filter(
+            pk__in=[row.enrolment.pk for row in done if row.created]
+        ).select_related("person__profile")
+    )
     return done
 
 

@@ -32,10 +32,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from programmes.pages import ProgrammeOwned, ProgrammeSection
-
 from core.pages import OneQueryViewRestrictionsMixin, with_privacy_flag
 from people.enums import Sector
+from programmes.pages import ProgrammeOwned, ProgrammeSection
 
 from ..blocks import CourseTestBlock, LearningOutcomesBlock, LessonBodyBlock
 from ..enums import CheckKind, Track

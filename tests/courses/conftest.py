@@ -9,7 +9,6 @@ from django.test import Client
 from wagtail.models import Locale, Page, Site
 
 import pytest
-from programmes.sections import programme_sections_ensure, section_for
 
 from courses.enums import QuestionKind, Track
 from courses.models import (
@@ -22,6 +21,7 @@ from courses.models import (
 )
 from people.enums import Country, Role, Sector
 from people.models import Organisation, Region, User
+from programmes.sections import programme_sections_ensure, section_for
 from tests.factories import OrganisationFactory, RegionFactory, user_with_role
 
 

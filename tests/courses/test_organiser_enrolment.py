@@ -2,6 +2,7 @@
 form and the import invite them (once ever), and everyone enrolled is told by e-mail in
 their language, with the course's title and link. Completions carry the programmes."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -320,3 +321,22 @@ def test_a_completion_carries_the_courses_programmes_to_the_ledger_and_the_certi
     expected = {programme.pk, other_programme.pk}
     assert set(participation.programmes.values_list("pk", flat=True)) == expected
     assert set(certificate.programmes.values_list("pk", flat=True)) == expected
+
+
+# The enrolments; then the outbox: keys taken, savepoint, insert, release, ids read back.
+NOTIFY_QUERIES = 6
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_telling_learners_runs_the_same_queries_for_1_or_3(
+    n, build_course, person_factory, django_assert_num_queries
+):
+    course, _ = build_course()
+    for i in range(n):
+        services.enrolment_create(course=course, person=person_factory(f"l{i}@example.org"))
+    ContentType.objects.get_for_model(Enrolment)  # as a running site has it cached
+
+    with django_assert_num_queries(NOTIFY_QUERIES):
+        services.enrolments_notify(enrolments=Enrolment.objects.select_related("person__profile"))
+
+    assert OutboxMessage.objects.filter(kind="courses.enrolled").count() == n

@@ -14,11 +14,11 @@ from django.utils import timezone
 
 import openpyxl
 import pytest
-from programmes.selectors import people_visible_to
 
 from core.models import ImportJob
 from courses import services
 from courses.models import CohortRun, Enrolment
+from programmes.selectors import people_visible_to
 from tests.factories import totp_activate
 
 pytestmark = pytest.mark.django_db
@@ -295,11 +295,10 @@ def test_an_import_run_for_an_organiser_who_left_the_programme_is_refused(
 ):
     from django.core.exceptions import PermissionDenied
 
-    from programmes.services import programme_organiser_remove
-
     from core import spreadsheets
     from courses.resources import ENROLMENTS
     from people.models import User
+    from programmes.services import programme_organiser_remove
 
     dataset, lines = spreadsheets.read_table(upload().read(), "csv", columns=ENROLMENTS.columns)
     programme_organiser_remove(programme=programme, user=organiser)
@@ -318,9 +317,8 @@ def test_an_import_run_for_an_organiser_who_left_the_programme_is_refused(
 def test_the_report_button_follows_a_change_of_the_organisers_programmes(
     world, other_organiser, programme
 ):
-    from programmes.services import programme_organiser_add
-
     from courses.wagtail_hooks import course_report_header_button
+    from programmes.services import programme_organiser_add
 
     before = list(course_report_header_button(world.ours, other_organiser))
     programme_organiser_add(programme=programme, user=other_organiser)
