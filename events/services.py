@@ -25,9 +25,10 @@ from impact.services import participation_record, participation_record_many
 
 from .enums import ACTIVE, SEAT_HOLDING, AttendanceMethod, MessageKind, QuestionKind
 from .enums import RegistrationStatus as Status
-from .labels import day_label
+from .labels import day_label, moment_label, zone_label
 from .messages import message_enqueue
 from .models import Attendance, CalendarToken, EventPage, Registration
+from .schedule import zone
 
 MAX_ANSWER_LENGTH = 2000
 # People can be checked in from a day before an occurrence starts (a desk set up early,
@@ -69,8 +70,10 @@ def registration_is_open(*, event: EventPage, now: datetime | None = None) -> tu
     if event.is_cancelled:
         return False, _("This event is cancelled.")
     if event.registration_opens_at and now < event.registration_opens_at:
-        return False, _("Registration opens on %(when)s.") % {
-            "when": timezone.localtime(event.registration_opens_at).strftime("%d.%m.%Y %H:%M")
+        opens = event.registration_opens_at.astimezone(zone(event.time_zone))
+        return False, _("Registration opens on %(when)s (%(zone)s).") % {
+            "when": moment_label(opens),
+            "zone": zone_label(event.time_zone, event.country),
         }
     closes = event.registration_closes_at or _registration_deadline(event)
     if closes is not None and now >= closes:

@@ -116,6 +116,24 @@ def test_closed_and_cancelled_events_refuse_registration_with_a_reason(people):
     assert error.value.messages == ["This event is cancelled."]
 
 
+def test_registration_not_yet_open_says_when_in_the_events_own_time_zone(people):
+    opens = datetime(2030, 3, 4, 8, 30, tzinfo=ZoneInfo("UTC"))
+    event = event_page(
+        start_date=date(2030, 4, 1),
+        time_zone="Europe/Belgrade",
+        country="XK",
+        registration_opens_at=opens,
+    )
+
+    is_open, why = services.registration_is_open(event=event, now=opens - timedelta(days=1))
+
+    # 08:30 UTC is 09:30 in Pristina, written as the reader's language writes it.
+    assert (is_open, why) == (
+        False,
+        "Registration opens on 03/04/2030 9:30 a.m. (Kosovo — Pristina).",
+    )
+
+
 def test_required_and_choice_answers_are_checked_on_the_server(people):
     event = event_page(
         questions=[
