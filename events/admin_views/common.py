@@ -33,9 +33,11 @@ class SignInSheetUploadForm(ImportUploadForm):
     file = forms.FileField(
         label=gettext_lazy("CSV or Excel (.xlsx) file"),
         help_text=gettext_lazy(
-            "One person per row. Columns: email (required); date (optional, 12.05.2026 or "
-            "2026-05-12; empty means the event's first date); attended (optional, yes or "
-            "no). The first row holds the column names."
+            "One person per row. Columns: email (the column is required; a row without an "
+            "address is counted as an anonymous walk-in); name (for someone without an "
+            "account); date (optional, 12.05.2026 or 2026-05-12; empty means the event's "
+            "first date); attended (optional, yes or no). The first row holds the column "
+            "names."
         ),
     )
 
