@@ -9,7 +9,7 @@ import re
 import tempfile
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 import tablib
@@ -195,17 +195,31 @@ def export_headers(resource) -> list[str]:
 
 def csv_stream(resource, queryset, *, rows_per_chunk: int = 200):
     """Yield the CSV (UTF-8 with a BOM, so Excel reads accents right) in chunks.
-    ``resource`` is an export resource with ``get_export_headers()`` and ``rows(queryset)``."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(export_headers(resource))
-    chunk = []
-    for row in resource.rows(queryset):
-        chunk.append(writer.writerow(["" if value is None else value for value in row]))
-        if len(chunk) >= rows_per_chunk:
+    ``resource`` is an export resource with ``get_export_headers()`` and ``rows(queryset)``.
+
+    The rows are produced after the view has returned, when the request's language and
+    time zone are no longer active: they are captured now and made active again while each
+    chunk is written, so headers, labels and dates come out as the person asked."""
+    language = translation.get_language()
+    zone = timezone.get_current_timezone()
+
+    def chunks():
+        writer = csv.writer(_Echo())
+        with translation.override(language), timezone.override(zone):
+            yield "\ufeff" + writer.writerow(export_headers(resource))
+        rows = iter(resource.rows(queryset))
+        while True:
+            with translation.override(language), timezone.override(zone):
+                chunk = []
+                for row in rows:
+                    chunk.append(writer.writerow(["" if value is None else value for value in row]))
+                    if len(chunk) >= rows_per_chunk:
+                        break
+            if not chunk:
+                return
             yield "".join(chunk)
-            chunk = []
-    if chunk:
-        yield "".join(chunk)
+
+    return chunks()
 
 
 def xlsx_file(resource, queryset, *, title: str = "") -> tempfile.SpooledTemporaryFile:

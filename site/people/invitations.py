@@ -76,7 +76,7 @@ def _wanted(entries: Iterable[tuple[str, str]]) -> dict[str, str]:
     return wanted
 
 
-def _existing(emails: Iterable[str]) -> dict[str, User]:
+def accounts_for_emails(emails: Iterable[str]) -> dict[str, User]:
     """The accounts behind these (normalised) addresses, however their case was stored, and
     whether it is their login address or another one they added and confirmed."""
     from allauth.account.models import EmailAddress
@@ -127,7 +127,7 @@ def person_invite_many(
         return {}
     group = _role_group(role)
     language = _language(language)
-    found = _existing(wanted)
+    found = accounts_for_emails(wanted)
     missing = [email for email in wanted if email not in found]
     if not missing:
         return found

@@ -175,3 +175,36 @@ def test_read_table_reads_a_column_named_another_way_in_any_language():
     )
 
     assert (dataset.headers, dataset[0]) == (["email", "date"], ("amina@example.org", "14.04.2026"))
+
+
+class LocalisedResource:
+    """Headers and cells that are only decided when they are read, as in a real export."""
+
+    def get_export_headers(self):
+        from django.utils.translation import gettext
+
+        return [gettext("Name")]
+
+    def rows(self, queryset):
+        from django.utils import timezone
+        from django.utils.translation import gettext
+
+        for _item in queryset:
+            yield [gettext("Name"), timezone.get_current_timezone_name()]
+
+
+def test_the_csv_is_written_in_the_language_and_zone_of_the_request_that_asked_for_it():
+    from django.utils import timezone, translation
+
+    with translation.override("lt"), timezone.override("Europe/Vilnius"):
+        stream = spreadsheets.csv_stream(LocalisedResource(), range(3), rows_per_chunk=2)
+    # The view has returned: the response is streamed in another language and zone.
+    with translation.override("en"), timezone.override("UTC"):
+        lines = "".join(stream).splitlines()
+
+    assert lines == [
+        "\ufeffVardas",
+        "Vardas,Europe/Vilnius",
+        "Vardas,Europe/Vilnius",
+        "Vardas,Europe/Vilnius",
+    ]
