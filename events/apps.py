@@ -57,8 +57,12 @@ class EventsConfig(AppConfig):
         register_section_type(EventIndexPage, EventSectionPage)
         # Who takes part in a programme's events: its organisers see these people.
         register_people_source("events", programme_participants)
+        from .enums import MessageKind
+        from .messages import KIND_PREFIX
+
         for kind in OUTBOX_KINDS:
-            register_composer(kind, message_compose)
+            label = MessageKind(kind.removeprefix(KIND_PREFIX)).label
+            register_composer(kind, message_compose, label=label)
         register_panel(dashboard_panel)
         register_data_section("event_registrations", person_event_data)
         page_published.connect(_page_published, dispatch_uid="events.page_published")

@@ -26,4 +26,6 @@ def zone_label(tz_name: str, country: str = "") -> str:
     """A time zone in words, as the site's time-zone picker names it ("Lithuania —
     Vilnius"); ``country``, the event's, decides between the countries a zone serves
     ("Kosovo — Pristina", not Belgrade, for an event in Kosovo)."""
-    return core_zone_label(tz_name or "", country or "")
+    from people.enums import Country
+
+    return core_zone_label(tz_name or "", country or "", country_names=dict(Country.choices))

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
@@ -19,8 +18,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from impact.enums import ParticipationKind
-from impact.models import Participation
-from impact.services import participation_record
+from impact.services import participation_aggregate_replace
 from people.invitations import person_invite_many
 
 from .models import AnonymousAttendance, EventPage
@@ -137,27 +135,13 @@ def anonymous_attendance_set(
 
 
 def _ledger_write(row: AnonymousAttendance, *, occurrence, programmes: set[int]) -> None:
-    """The ledger holds one anonymous row per occurrence, for the current count. The key
-    carries the revision: the new count is recorded (``participation_record`` is
-    idempotent per key), then the rows of earlier revisions of this occurrence go.
-
-    Removing them is the one ledger write here that is not ``participation_record``:
-    impact.services has no "replace an aggregate" yet (asked for; until then this is the
-    narrowest delete: anonymous rows whose source is this very row)."""
-    key = f"walk-ins:r{row.revision}"
-    if row.count:
-        participation_record(
-            kind=ParticipationKind.EVENT_ATTENDED,
-            source=row,
-            person=None,
-            count=row.count,
-            aggregate_key=key,
-            occurred_at=occurrence.start,
-            programmes=programmes,
-        )
-    Participation.objects.filter(
+    """The ledger holds one anonymous row per occurrence, for the current count; the key
+    carries the revision, so a retried write counts a correction once."""
+    participation_aggregate_replace(
         kind=ParticipationKind.EVENT_ATTENDED,
-        source_type=ContentType.objects.get_for_model(row, for_concrete_model=False),
-        source_id=str(row.pk),
-        person__isnull=True,
-    ).exclude(subject_key=f"aggregate:{key}"[:64]).delete()
+        source=row,
+        count=row.count,
+        aggregate_key=f"walk-ins:r{row.revision}",
+        occurred_at=occurrence.start,
+        programmes=programmes,
+    )

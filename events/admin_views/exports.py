@@ -6,9 +6,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from programmes.selectors import scope_for
-
 from core.exports import EXPORT_FORMATS, export_download
+from programmes.selectors import scope_for
 
 from .. import resources
 from ..models import EventPage

@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from import_export import fields
-from programmes.selectors import Scope
 
 from core.exports import StreamingExportResource
 from core.spreadsheets import spreadsheet_safe
 from people.enums import Country, Sector
+from programmes.selectors import Scope
 
 from ..admin_selectors import scoped
 from ..enums import AttendanceMethod, QuestionKind, RegistrationStatus

@@ -17,7 +17,7 @@ def zone_label_filter(tz_name: str, country: str = "") -> str:
     return zone_label(tz_name, country)
 
 
-def _when(start, end, tz_name: str) -> str:
+def _when(start, end, tz_name: str, country: str = "") -> str:
     same_day = start.date() == end.date()
     day = formats.date_format(start, "DATE_FORMAT")
     weekday = formats.date_format(start, "l")
@@ -35,7 +35,8 @@ def _when(start, end, tz_name: str) -> str:
             "end_day": formats.date_format(end, "DATE_FORMAT"),
             "end": end.strftime("%H:%M"),
         }
-    zone = _("%(zone)s time") % {"zone": tz_name.split("/")[-1].replace("_", " ")}
+    # The zone in words, by the event's country: "Kosovo — Pristina", never "Belgrade".
+    zone = _("%(zone)s time") % {"zone": zone_label(tz_name, country)}
     return format_html(
         '<time datetime="{}">{}</time> <span class="event-zone">({})</span>',
         start.isoformat(),
@@ -46,13 +47,13 @@ def _when(start, end, tz_name: str) -> str:
 
 @register.simple_tag
 def event_when(occurrence, event):
-    return _when(occurrence.start, occurrence.end, event.time_zone)
+    return _when(occurrence.start, occurrence.end, event.time_zone, event.country)
 
 
 @register.simple_tag
 def event_when_first(event):
     schedule = event.cached_schedule
-    return _when(schedule.first_start, schedule.first_end, event.time_zone)
+    return _when(schedule.first_start, schedule.first_end, event.time_zone, event.country)
 
 
 @register.simple_tag
@@ -64,5 +65,5 @@ def event_when_next(event):
         after=timezone.now(), limit=1, include_cancelled=False
     )
     if upcoming:
-        return _when(upcoming[0].start, upcoming[0].end, event.time_zone)
+        return _when(upcoming[0].start, upcoming[0].end, event.time_zone, event.country)
     return event_when_first(event)

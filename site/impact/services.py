@@ -301,3 +301,45 @@ def participation_forget_attribute(*, person, attribute: str) -> int:
     if attribute not in DEMOGRAPHIC_ATTRIBUTES:
         raise ValueError(attribute)
     return Participation.objects.filter(person=person).update(**{attribute: ""})
+
+
+@transaction.atomic
+def participation_aggregate_replace(
+    *,
+    kind: str,
+    source: models.Model,
+    count: int,
+    aggregate_key: str,
+    occurred_at: datetime | None = None,
+    programmes: Iterable[int] = (),
+    attributes: dict[str, str] | None = None,
+) -> Participation | None:
+    """An anonymous count that can be corrected (walk-ins without a name): the ledger keeps
+    one row for ``source``, for the current ``count`` (none when it is 0). Earlier
+    anonymous counts of the same source are replaced, never added to; rows of people,
+    including those kept anonymously after an account was deleted, are never touched.
+    ``aggregate_key`` should change with each correction (e.g. carry a revision), so a
+    retried write of the same correction counts it once."""
+    if count < 0:
+        raise ValidationError(_("A participation counts at least one."))
+    source_type = ContentType.objects.get_for_model(source, for_concrete_model=False)
+    subject_key = f"aggregate:{aggregate_key}"[:64]
+    row = None
+    if count:
+        row, _created = participation_record(
+            kind=kind,
+            source=source,
+            count=count,
+            aggregate_key=aggregate_key,
+            occurred_at=occurred_at,
+            programmes=programmes,
+            attributes=attributes,
+        )
+    Participation.objects.filter(
+        kind=kind,
+        source_type=source_type,
+        source_id=str(source.pk),
+        person__isnull=True,
+        subject_key__startswith="aggregate:",
+    ).exclude(subject_key=subject_key).delete()
+    return row

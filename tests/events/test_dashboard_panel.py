@@ -11,11 +11,11 @@ from django.utils import timezone
 from wagtail import hooks
 
 import pytest
-from programmes.selectors import scope_for
 
 from events.admin_panels import UpcomingEventsPanel
 from events.enums import RegistrationStatus
 from events.models import Registration
+from programmes.selectors import scope_for
 from tests.factories import UserFactory
 from tests.factories.events import a_date, event_page, programme_section
 

@@ -14,11 +14,11 @@ from django.urls import reverse
 
 import openpyxl
 import pytest
-from programmes.selectors import people_visible_to
 
 from core.models_imports import ImportJob
 from events.enums import RegistrationStatus
 from events.models import AnonymousAttendance, Attendance, EventPage, Registration
+from programmes.selectors import people_visible_to
 from tests.factories import OrganisationFactory, totp_activate, user_with_role
 from tests.factories.events import a_date, event_index_page, event_page, programme_section
 

@@ -428,3 +428,30 @@ def test_recording_many_for_programmes_links_each_row_once_in_fixed_queries(
 
     through = Participation.programmes.through
     assert (Participation.objects.count(), through.objects.count()) == (count, 2 * count)
+
+
+@pytest.mark.django_db
+def test_an_aggregate_replaced_keeps_one_row_for_the_new_count_and_leaves_people_alone(
+    source, person, programme
+):
+    from impact.services import participation_aggregate_replace
+
+    kind = ParticipationKind.EVENT_ATTENDED
+    participation_record(kind=kind, source=source, person=person)
+    participation_aggregate_replace(kind=kind, source=source, count=4, aggregate_key="w:r1")
+    participation_aggregate_replace(
+        kind=kind, source=source, count=6, aggregate_key="w:r2", programmes=[programme.pk]
+    )
+    participation_aggregate_replace(
+        kind=kind, source=source, count=6, aggregate_key="w:r2", programmes=[programme.pk]
+    )  # a retried write of the same correction
+
+    rows = Participation.objects.filter(kind=kind).order_by("count")
+    assert [(row.person_id, row.count) for row in rows] == [(person.pk, 1), (None, 6)]
+    assert list(rows.last().programmes.values_list("pk", flat=True)) == [programme.pk]
+
+    assert (
+        participation_aggregate_replace(kind=kind, source=source, count=0, aggregate_key="w:r3")
+        is None
+    )
+    assert list(Participation.objects.values_list("person_id", "count")) == [(person.pk, 1)]
