@@ -172,28 +172,24 @@ def _enrolled_message(done: list) -> str:
         name = one.person.display_name
         if not one.created:
             return _("%(name)s was already enrolled.") % {"name": name}
-        if one.invited:
-            return _("%(name)s is enrolled and invited to Linkage.") % {"name": name}
-        return _("%(name)s is enrolled.") % {"name": name}
+        # Whether the address already had an account is not said: that it is registered on
+        # a site about violence is the person's own business.
+        return _("%(name)s is enrolled and told by e-mail.") % {"name": name}
     new = sum(1 for row in done if row.created)
     invited = sum(1 for row in done if row.invited)
     return enrolment_sentences(new=new, invited=invited, already=len(done) - new)
 
 
-def enrolment_sentences(*, new: int, invited: int = 0, already: int = 0) -> str:
+def enrolment_sentences(*, new: int, invited: int = 0, already: int = 0) -> str:  # noqa: ARG001
     """What an enrolment of several people did, in whole sentences with plurals."""
     sentences = [
         ngettext("%(count)d learner enrolled.", "%(count)d learners enrolled.", new)
         % {"count": new}
     ]
-    if invited:
+    if new:
+        # Who had an account already is not said (see enrolment_message).
         sentences.append(
-            ngettext(
-                "%(count)d of them had no account and is invited to Linkage.",
-                "%(count)d of them had no account and are invited to Linkage.",
-                invited,
-            )
-            % {"count": invited}
+            _("Each is told by e-mail; anyone new to Linkage is invited to choose a password.")
         )
     if already:
         sentences.append(

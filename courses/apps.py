@@ -58,6 +58,17 @@ class CoursesConfig(AppConfig):
         register_section_type(CourseIndexPage, CourseSectionPage)
         # Who takes part in a programme's courses: its organisers see these people.
         register_people_source("courses", course_people)
+        # Which e-mails are about a programme's courses: an enrolment reaches its course
+        # by key, not by a relation, so it says so itself.
+        from programmes.outbox_scope import register_outbox_tracer
+
+        from .models import Enrolment
+        from .selectors.scope import programme_course_keys
+
+        register_outbox_tracer(
+            Enrolment,
+            lambda ids: Enrolment.objects.filter(course_key__in=programme_course_keys(ids)),
+        )
         register_composer(
             ENROLLED_KIND, enrolled_compose, label=_("Enrolled in a course by an organiser")
         )

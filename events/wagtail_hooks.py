@@ -8,11 +8,19 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn as WagtailBooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from . import admin_selectors, admin_urls
 from .models import EventPage, Venue
+
+
+class BooleanColumn(WagtailBooleanColumn):
+    """Wagtail's tick and cross, titled "Yes"/"No" in the reader's language (Wagtail's own
+    title is the Python value, read aloud as "True")."""
+
+    cell_template_name = "events/admin/yes_no_cell.html"
 
 
 class VenueViewSet(ModelViewSet):
@@ -21,7 +29,14 @@ class VenueViewSet(ModelViewSet):
     menu_label = _("Venues")
     menu_order = 312
     add_to_admin_menu = True
-    list_display = ["name", "city", "country", "step_free", "address_private"]
+    # Yes/no shown as icons with their words for screen readers, not "True"/"False".
+    list_display = [
+        "name",
+        "city",
+        "country",
+        BooleanColumn("step_free", label=_("step-free access")),
+        BooleanColumn("address_private", label=_("confidential address")),
+    ]
     list_filter = ["country", "step_free", "address_private"]
     search_fields = ["name", "city", "address"]
     ordering = ["country", "city", "name"]

@@ -85,3 +85,11 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ×{self.count}"
+
+    @property
+    def person_label(self) -> str:
+        """The person, or "Anonymous" for a count without a name (walk-ins without an
+        e-mail address, the rows of a deleted account)."""
+        if self.person_id is None:
+            return str(_("Anonymous"))
+        return str(self.person)

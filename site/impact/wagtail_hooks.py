@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -97,7 +98,11 @@ class ParticipationViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_fields = list(PERSON_ROW_FIELDS)
     copy_view_enabled = False
-    list_display = list(PERSON_ROW_FIELDS)
+    # An anonymous count (walk-ins, a deleted account) reads "Anonymous", not "None".
+    list_display = [
+        Column("person", label=_("person"), accessor="person_label"),
+        *PERSON_ROW_FIELDS[1:],
+    ]
     list_filter = ["kind", "role", "sector", "country"]
     list_export = list(PERSON_ROW_FIELDS)
     form_fields = ["kind"]

@@ -28,3 +28,17 @@ class PeopleGroup(SnippetViewSetGroup):
 
 
 register_snippet(PeopleGroup)
+
+
+def _hide_wagtail_name_panel() -> None:
+    """Wagtail's account page has a "Name" panel that requires a first and a last name.
+    Linkage's users have neither (a person's name is their profile's display name, which
+    they edit in My Linkage), so that panel could never be saved, and with it the whole
+    account page: an organiser could not even choose her admin language. The panel is
+    left out; the language, time zone and theme panels stay."""
+    from wagtail.admin.views.account import NameEmailSettingsPanel
+
+    NameEmailSettingsPanel.is_active = lambda self: False
+
+
+_hide_wagtail_name_panel()

@@ -11,13 +11,9 @@ failed e-mails" panel.
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import cache, reduce
-from operator import or_
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, Q, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import Count, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.utils.http import urlencode
@@ -31,6 +27,7 @@ from core.enums import OutboxStatus
 from core.models import OutboxMessage
 
 from .models import Programme
+from .outbox_scope import about_programmes
 from .pages import ProgrammeOwned
 from .sections import section_types
 from .selectors import people_visible_to, programmes_for, scope_for
@@ -209,31 +206,6 @@ class ProgrammePanel(Component):
         }
 
 
-@cache
-def _traceable_sources() -> tuple[tuple[type, tuple[str, ...]], ...]:
-    """The models an e-mail's ``source`` can be traced to a programme through: those with a
-    relation to Programme, or to a page that belongs to programmes (a registration's event,
-    an enrolment's course), and the lookups that lead there."""
-    from django.apps import apps
-
-    traceable = []
-    for model in apps.get_models():
-        if model is OutboxMessage:
-            continue
-        paths = []
-        for field in model._meta.get_fields():
-            if not field.is_relation or field.auto_created or field.related_model is None:
-                continue
-            related = field.related_model
-            if related is Programme:
-                paths.append(field.name)
-            elif isinstance(related, type) and issubclass(related, ProgrammeOwned):
-                paths += [f"{field.name}__programme", f"{field.name}__shared_with"]
-        if paths:
-            traceable.append((model, tuple(paths)))
-    return tuple(traceable)
-
-
 def outbox_needing_attention(*, user, programme: Programme, now=None) -> QuerySet:
     """E-mails of ``programme`` that did not go out: failed, or queued for more than an
     hour. Only to people ``user`` may see (anyone, with or without an account, for an
@@ -248,19 +220,7 @@ def outbox_needing_attention(*, user, programme: Programme, now=None) -> QuerySe
     )
     if not scope.everything:
         messages = messages.filter(to_user__in=people_visible_to(user).values("pk"))
-    about_programme = Q(source_type__isnull=True)
-    traced_types = []
-    for model, paths in _traceable_sources():
-        content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-        traced_types.append(content_type.pk)
-        keys = (
-            model._base_manager.filter(reduce(or_, (Q(**{path: programme.pk}) for path in paths)))
-            .annotate(_key=Cast("pk", CharField()))
-            .values("_key")
-        )
-        about_programme |= Q(source_type_id=content_type.pk, source_id__in=keys)
-    about_programme |= ~Q(source_type_id__in=traced_types)
-    return messages.filter(about_programme)
+    return about_programmes(messages, {programme.pk})
 
 
 class OutboxPanel(ProgrammePanel):

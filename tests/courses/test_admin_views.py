@@ -385,11 +385,20 @@ def test_the_learner_list_export_runs_the_same_queries_for_1_or_3_learners(
     assert len(lines) == n + 1
 
 
+TOLD = " Each is told by e-mail; anyone new to Linkage is invited to choose a password."
+
+
 @pytest.mark.parametrize(
     "summary, message",
     [
-        ({"new": 1, "skipped": 0}, "1 learner enrolled."),
-        ({"new": 2, "skipped": 1}, "2 learners enrolled. 1 was already enrolled."),
+        (
+            {"new": 1, "skipped": 0},
+            "1 learner enrolled." + TOLD,
+        ),
+        (
+            {"new": 2, "skipped": 1},
+            "2 learners enrolled." + TOLD + " 1 was already enrolled.",
+        ),
         ({"new": 0, "skipped": 3}, "0 learners enrolled. 3 were already enrolled."),
     ],
 )

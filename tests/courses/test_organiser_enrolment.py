@@ -76,7 +76,9 @@ def test_the_enrol_form_enrols_a_team_inviting_those_without_an_account(
 
     newcomer = User.objects.get(email="ruta.new@example.org")
     assert [str(m) for m in response.context["messages"]] == [
-        "2 learners enrolled. 1 of them had no account and is invited to Linkage."
+        # Nothing says which of the two already had an account.
+        "2 learners enrolled. Each is told by e-mail; anyone new to Linkage is invited to "
+        "choose a password."
     ]
     assert (newcomer.display_name, newcomer.has_usable_password()) == ("Rūta Petrauskienė", False)
     assert sorted(Enrolment.objects.values_list("person__email", "source", "enrolled_by")) == [

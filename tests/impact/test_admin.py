@@ -238,3 +238,22 @@ def test_nobody_edits_or_deletes_a_ledger_row_in_the_admin(admin_client, row, ur
 
     row.refresh_from_db()
     assert (response.status_code, row.kind) == (302, COMPLETED)
+
+
+@pytest.mark.django_db
+def test_the_ledger_list_names_an_anonymous_count_anonymous_not_none(admin_client, organisation):
+    from impact.services import participation_record
+
+    participation_record(
+        kind=ParticipationKind.EVENT_ATTENDED,
+        source=organisation,
+        count=7,
+        aggregate_key="walk-ins",
+    )
+
+    body = admin_client.get("/admin/participation/").content.decode()
+
+    import re
+
+    assert "Anonymous" in body
+    assert re.search(r">\s*None\s*<", body) is None

@@ -176,3 +176,46 @@ def test_the_dashboard_shows_the_panel(organiser_client, programme, ona):
     page = organiser_client.get(reverse("programmes:dashboard", args=[programme.pk]))
 
     assert "Your place is confirmed" in page.content.decode()
+
+
+# --- The E-mails admin reads through the same rule (programmes.outbox_scope) -------------
+
+
+def test_the_e_mails_admin_hides_e_mails_about_another_programmes_event_to_a_shared_person(
+    organiser, programme, other_programme, both
+):
+    from core.outbox import outbox_visible_to
+
+    ours = message(both, source=registration(programme, both))
+    message(both, source=registration(other_programme, both))
+    untraceable = message(both, source=both)
+
+    rows = set(outbox_visible_to(user=fresh(organiser), queryset=OutboxMessage.objects.all()))
+
+    assert rows == {ours, untraceable}
+
+
+def test_an_enrolment_e_mail_is_traced_to_its_course_programme(
+    organiser, programme, other_programme, both
+):
+    from core.outbox import outbox_visible_to
+    from courses.models import CoursePage, CourseSectionPage, Enrolment
+
+    def course_in(prog, slug):
+        section = section_for(programme=prog, section_model=CourseSectionPage)
+        return section.add_child(
+            instance=CoursePage(title=slug, slug=slug, summary="s", tracks=["professional"])
+        )
+
+    ours = Enrolment.objects.create(
+        person=both, course_key=course_in(programme, "a").translation_key
+    )
+    theirs = Enrolment.objects.create(
+        person=both, course_key=course_in(other_programme, "b").translation_key
+    )
+    shown = message(both, source=ours)
+    message(both, source=theirs)
+
+    rows = list(outbox_visible_to(user=fresh(organiser), queryset=OutboxMessage.objects.all()))
+
+    assert rows == [shown]

@@ -58,9 +58,9 @@ def warm_caches():
     ContentType.objects.clear_cache()
     for model in (OutboxMessage, Programme):
         ContentType.objects.get_for_model(model)
-    from programmes.components import _traceable_sources
+    from programmes.outbox_scope import _related_paths, _tracers
 
-    for model, _paths in _traceable_sources():
+    for model in [*(model for model, _paths in _related_paths()), *_tracers]:
         ContentType.objects.get_for_model(model, for_concrete_model=False)
 
 

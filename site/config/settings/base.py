@@ -168,6 +168,8 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 
 # --- Languages -------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
+# Our own short date formats for English (config/formats/en): never month-first numbers.
+FORMAT_MODULE_PATH = ["config.formats"]
 LANGUAGES = [
     ("en", "English"),
     ("lt", "Lietuvių"),
