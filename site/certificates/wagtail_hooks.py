@@ -155,7 +155,7 @@ class CertificateViewSet(ModelViewSet):
         "kind",
         "issued_on",
         "status",
-        ProgrammesColumn("programmes", label=gettext_lazy("programmes")),
+        ProgrammesColumn("programmes", label=gettext_lazy("Programmes")),
     ]
     filterset_class = CertificateFilterSet
     inspect_view_fields = [

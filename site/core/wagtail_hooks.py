@@ -108,8 +108,8 @@ class OutboxViewSet(ModelViewSet):
     inspect_view_class = OutboxInspectView
     list_display = [
         "created_at",
-        Column("recipient", label=gettext_lazy("recipient")),
-        KindColumn("kind", label=gettext_lazy("kind")),
+        Column("recipient", label=gettext_lazy("Recipient")),
+        KindColumn("kind", label=gettext_lazy("Kind")),
         "subject",
         "status",
         "attempts",
