@@ -134,7 +134,9 @@ def _walk_in_post(request, event: EventPage, occurrence: Occurrence) -> str:
     except ValidationError as refusal:
         messages.error(request, " ".join(refusal.messages))
         return ""
-    _checked_in_message(request, registration, created)
+    # Named as the organiser wrote it: an account's own name would tell her that the
+    # address was already registered, and whose it is.
+    _checked_in_message(request, registration, created, name=name or email)
     return f"#registration-{registration.pk}"
 
 
@@ -203,8 +205,8 @@ def _check_in_one(request, occurrence, *, registration) -> str:
     return f"#registration-{registration.pk}"
 
 
-def _checked_in_message(request, registration: Registration, created: bool) -> None:
-    name = registration.person.display_name
+def _checked_in_message(request, registration: Registration, created: bool, name: str = "") -> None:
+    name = name or registration.person.display_name
     if created:
         messages.success(request, _("%(name)s is checked in.") % {"name": name})
     else:

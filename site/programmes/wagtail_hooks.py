@@ -48,3 +48,11 @@ def remove_wagtail_guides(request, menu_items):
         if item.name not in WAGTAIL_GUIDE_ITEMS
         and not item.name.startswith(WAGTAIL_WHATS_NEW_PREFIX)
     ]
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_history_from_organisers(request, menu_items):
+    """Site history is for admins (people.middleware refuses its URLs to anyone else): it
+    shows every programme's log entries."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]

@@ -145,7 +145,7 @@ def test_only_the_holder_downloads_and_revoked_is_refused(client, subject, holde
     certificate = issue(subject, holder)
     other = UserFactory(email="other@example.org")
     client.force_login(other)
-    assert client.get(f"/certificates/{certificate.code}.pdf").status_code == 403
+    assert client.get(f"/certificates/{certificate.code}.pdf").status_code == 404
     client.force_login(holder)
     response = client.get(f"/certificates/{certificate.code}.pdf")
     assert (response.status_code, response.content[:4]) == (200, b"%PDF")
@@ -184,3 +184,23 @@ def test_deleting_the_holder_keeps_the_record_without_the_name(subject, holder):
     holder.delete()
     certificate.refresh_from_db()
     assert (certificate.holder_id, certificate.holder_name) == (None, "")
+
+
+def test_an_organiser_downloads_only_her_own_programmes_certificates(
+    client, subject, holder, programme, organiser, other_organiser
+):
+    from tests.factories import totp_activate
+
+    ours = issue(subject, holder)
+    ours.programmes.set([programme])
+    totp_activate(organiser)
+    totp_activate(other_organiser)
+
+    client.force_login(other_organiser)
+    refused = client.get(f"/certificates/{ours.code}.pdf")
+    client.force_login(organiser)
+    allowed = client.get(f"/certificates/{ours.code}.pdf")
+
+    # Another programme's code reads as no certificate at all.
+    assert (refused.status_code, b"%PDF" in refused.content) == (404, False)
+    assert (allowed.status_code, allowed.content[:4]) == (200, b"%PDF")

@@ -130,7 +130,7 @@ def test_registration_not_yet_open_says_when_in_the_events_own_time_zone(people)
     # 08:30 UTC is 09:30 in Pristina, written as the reader's language writes it.
     assert (is_open, why) == (
         False,
-        "Registration opens on 4 Mar 2030, 09:30 (Kosovo — Pristina).",
+        "Registration opens on 4 Mar 2030 09:30 (Kosovo — Pristina).",
     )
 
 

@@ -3,4 +3,4 @@ American way (12/01/2026), which a reader in Vilnius or Pristina takes for 12 Ja
 short formats name the month instead; everything else is Django's own "en"."""
 
 SHORT_DATE_FORMAT = "j M Y"  # 1 Dec 2026
-SHORT_DATETIME_FORMAT = "j M Y, H:i"  # 1 Dec 2026, 12:40
+SHORT_DATETIME_FORMAT = "j M Y H:i"  # 1 Dec 2026 12:40
