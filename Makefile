@@ -50,14 +50,23 @@ format: $(STAMP) ## ruff fix and format
 worker: $(STAMP) ## Celery worker and beat (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)
 	$(BIN)/celery -A config worker --beat --loglevel=info
 
-messages: $(STAMP) ## Extract UI strings and compile translations
+UI_LANGUAGES := lt sq sr_Latn ar es it el sl mk uk fa
+
+messages: $(STAMP) ## Extract UI strings, compile translations, report what is untranslated
 	mkdir -p locale
-	$(MANAGE) makemessages -l lt -l sq -l sr_Latn -l ar --no-obsolete \
+	$(MANAGE) makemessages $(addprefix -l ,$(UI_LANGUAGES)) --no-obsolete \
 		--ignore ".venv/*" --ignore "tests/*" --ignore "bench/*" --ignore "var/*"
-	# allauth has no Albanian: our translations of its pages live in locale/sq/allauth.po.
-	msgcat --use-first locale/sq/LC_MESSAGES/django.po locale/sq/allauth.po \
-		-o locale/sq/LC_MESSAGES/django.po
+	# allauth ships no Albanian or Macedonian: our translations of its pages live in
+	# locale/<lang>/allauth.po and are merged back in (makemessages cannot see them).
+	for lang in sq mk; do \
+		test ! -f locale/$$lang/allauth.po || msgcat --use-first \
+			locale/$$lang/LC_MESSAGES/django.po locale/$$lang/allauth.po \
+			-o locale/$$lang/LC_MESSAGES/django.po; \
+	done
 	$(MANAGE) compilemessages --ignore ".venv/*"
+	@for lang in $(UI_LANGUAGES); do \
+		printf "%-8s " $$lang; msgfmt --statistics -o /dev/null locale/$$lang/LC_MESSAGES/django.po; \
+	done
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) db.sqlite3 var

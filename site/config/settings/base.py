@@ -176,6 +176,13 @@ LANGUAGES = [
     ("sq", "Shqip"),
     ("sr-latn", "Srpski (latinica)"),
     ("ar", "العربية"),
+    ("es", "Español"),
+    ("it", "Italiano"),
+    ("el", "Ελληνικά"),
+    ("sl", "Slovenščina"),
+    ("mk", "Македонски"),
+    ("uk", "Українська"),
+    ("fa", "فارسی"),
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
