@@ -6,3 +6,17 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_locales_after_migrate, sender=self)
+
+
+def _locales_after_migrate(sender, using="default", **kwargs):
+    """Every content language has its locale and its synchronised tree after ``migrate``
+    (a language added to LANGUAGES appears with the next deploy)."""
+    from .locales import locales_ensure, sync_enabled
+
+    if sync_enabled() and using == "default":
+        locales_ensure()

@@ -185,6 +185,8 @@ LANGUAGES = [
     ("fa", "فارسی"),
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Every language's page tree follows English (wagtail-localize aliases, core.locales).
+LINKAGE_LOCALE_SYNC = env_bool("LINKAGE_LOCALE_SYNC", True)
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [ROOT_DIR / "locale"]
 USE_I18N = True
