@@ -210,3 +210,41 @@ class ZoneSelect(forms.Select):
                     option["attrs"].pop("selected", None)
                 preferred[0]["attrs"]["selected"] = True
         return groups
+
+
+def babel_locale(language: str | None = None):
+    """The Babel locale of a Django language code ("sr-latn" → sr_Latn), English when
+    Babel does not know it."""
+    from django.utils import translation
+
+    from babel import Locale, UnknownLocaleError
+
+    code = translation.to_locale(language or translation.get_language() or "en")
+    try:
+        return Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+@lru_cache(maxsize=512)
+def _zone_name(tz_name: str, locale_code: str) -> str:
+    from babel.dates import get_timezone_name
+
+    if tz_name in ("UTC", "Etc/UTC"):
+        return "UTC"
+    try:
+        return get_timezone_name(
+            tz_name, "long", zone_variant="generic", locale=babel_locale(locale_code)
+        )
+    except (LookupError, ValueError):
+        return tz_name
+
+
+def zone_name(tz_name: str, language: str | None = None) -> str:
+    """A time zone in plain words, in the given (default: active) language, from CLDR's
+    generic zone names: "Central European Time", "Vidurio Europos laikas", never a city of
+    another country (an event in Prishtina runs on Europe/Belgrade: "Central European
+    Time", not "Belgrade time")."""
+    from django.utils import translation
+
+    return _zone_name(tz_name, language or translation.get_language() or "en")
