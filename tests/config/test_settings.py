@@ -173,8 +173,21 @@ def test_the_user_model_is_the_people_user():
     assert settings.AUTH_USER_MODEL == "people.User"
 
 
-def test_languages_are_english_lithuanian_albanian_serbian_latin_and_arabic():
-    assert [code for code, _name in settings.LANGUAGES] == ["en", "lt", "sq", "sr-latn", "ar"]
+def test_languages_are_the_programmes_and_their_participants_languages():
+    assert [code for code, _name in settings.LANGUAGES] == [
+        "en",
+        "lt",
+        "sq",
+        "sr-latn",
+        "ar",
+        "es",
+        "it",
+        "el",
+        "sl",
+        "mk",
+        "uk",
+        "fa",
+    ]
 
 
 @pytest.fixture

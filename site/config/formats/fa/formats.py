@@ -1,0 +1,13 @@
+"""Persian: Django's "fa" reads typed dates month first (the American default), though its
+own short format writes them year first (2026/12/15); and its week starts on Saturday. The
+Persian speakers Linkage serves live in Europe, where the calendars on the wall start on
+Monday, like every other language here."""
+
+FIRST_DAY_OF_WEEK = 1  # Monday
+DATE_INPUT_FORMATS = ["%Y/%m/%d", "%Y-%m-%d", "%d/%m/%Y"]
+DATETIME_INPUT_FORMATS = [
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+]
