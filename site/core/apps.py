@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         post_migrate.connect(_locales_after_migrate, sender=self)
+        post_migrate.connect(_site_after_migrate, sender=self)
 
 
 def _locales_after_migrate(sender, using="default", **kwargs):
@@ -20,3 +21,12 @@ def _locales_after_migrate(sender, using="default", **kwargs):
 
     if sync_enabled() and using == "default":
         locales_ensure()
+
+
+def _site_after_migrate(sender, using="default", **kwargs):
+    """The default Site record follows LINKAGE_BASE_URL after every ``migrate``, so pages'
+    full addresses and e-mails' links agree (core.addresses)."""
+    from .addresses import default_site_align
+
+    if using == "default":
+        default_site_align()

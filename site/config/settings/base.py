@@ -308,7 +308,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 WAGTAIL_SITE_NAME = "Linkage"
 # Wagtail's admin would fetch avatars from gravatar.com: no third-party requests, anywhere.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The one address the site is reached at (core.addresses): every link that leaves the site
+# (e-mails, calendar files, certificate verification links) is built on it, Wagtail's admin
+# reads it, and the default Site record is kept in step with it after every migrate.
+# WAGTAILADMIN_BASE_URL is still read from the environment for older deployments.
+LINKAGE_BASE_URL = (
+    os.environ.get("LINKAGE_BASE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = LINKAGE_BASE_URL
 WAGTAILEMBEDS_FINDERS: list = []  # no third-party embeds: nothing may call out to oEmbed hosts
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

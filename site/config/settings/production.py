@@ -72,4 +72,9 @@ else:
         "e.g. smtp://user:password@smtp.example.org:587: sign-up and password reset send e-mail."
     )
 
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+LINKAGE_BASE_URL = (
+    os.environ.get("LINKAGE_BASE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or f"https://{ALLOWED_HOSTS[0].lstrip('.')}"  # ".example.org" allows subdomains
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = LINKAGE_BASE_URL

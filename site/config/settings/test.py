@@ -14,7 +14,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+LINKAGE_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # A test's pages are not copied into eleven trees; the locale tests turn it on.
 LINKAGE_LOCALE_SYNC = False
 ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS}
