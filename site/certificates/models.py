@@ -39,6 +39,16 @@ class Certificate(models.Model):
     title = models.CharField(_("what it certifies"), max_length=300)
     completed_on = models.DateField(_("completed on"))
     issued_on = models.DateField(_("issued on"))
+    # Also snapshots: the language the certificate speaks (the holder's, when it was issued),
+    # the course's length, and for attendance the occurrence's own start and end in the
+    # event's zone, so a certificate reads the same for as long as its code verifies.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
+    duration_minutes = models.PositiveIntegerField(_("length (minutes)"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, blank=True, default="")
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -101,3 +111,12 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == CertificateStatus.VALID
+
+    @property
+    def language_code(self) -> str:
+        """The language to render it in: its own, or for a certificate issued before
+        certificates had one, its holder's."""
+        if self.language:
+            return self.language
+        profile = getattr(self.holder, "profile", None) if self.holder_id else None
+        return getattr(profile, "preferred_language", "") or settings.LANGUAGE_CODE

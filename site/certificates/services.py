@@ -8,11 +8,12 @@ import secrets
 from collections.abc import Iterable
 from datetime import date, datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.dispatch import Signal
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
@@ -85,7 +86,30 @@ def _issue_check(*, subject: models.Model, kind: str, completed_on: date) -> Non
         raise ValidationError({"completed_on": _("The completion date must be a date.")})
 
 
-def _new(lookup: dict, *, holder, holder_name: str, title: str, completed_on: date) -> Certificate:
+def holder_language(holder) -> str:
+    """The language a certificate for ``holder`` is issued in: the one her profile asks
+    for, or failing that the language of the request that completed it."""
+    profile = getattr(holder, "profile", None) if holder is not None else None
+    return (
+        getattr(profile, "preferred_language", "")
+        or translation.get_language()
+        or settings.LANGUAGE_CODE
+    )
+
+
+def _new(
+    lookup: dict,
+    *,
+    holder,
+    holder_name: str,
+    title: str,
+    completed_on: date,
+    language: str = "",
+    duration_minutes: int | None = None,
+    starts_at: datetime | None = None,
+    ends_at: datetime | None = None,
+    time_zone: str = "",
+) -> Certificate:
     return Certificate(
         **lookup,
         holder=holder,
@@ -93,7 +117,16 @@ def _new(lookup: dict, *, holder, holder_name: str, title: str, completed_on: da
         title=(title or "").strip(),
         completed_on=completed_on,
         issued_on=timezone.localdate(),
+        language=language or holder_language(holder),
+        duration_minutes=duration_minutes or None,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        time_zone=time_zone or "",
     )
+
+
+# What the issuing app may add to a certificate besides its name, title and date.
+DETAILS = ("language", "duration_minutes", "starts_at", "ends_at", "time_zone")
 
 
 def certificate_issue(
@@ -105,12 +138,21 @@ def certificate_issue(
     kind: str,
     completed_on: date,
     programmes: Iterable[int] = (),
+    language: str = "",
+    duration_minutes: int | None = None,
+    starts_at: datetime | None = None,
+    ends_at: datetime | None = None,
+    time_zone: str = "",
 ) -> Certificate:
     """The valid certificate for this subject and kind, issued now if there is none.
 
     Idempotent: calling it again (or concurrently) returns the existing valid certificate
     unchanged. ``subject`` is any saved model instance (an enrolment, a registration);
-    ``title`` is what it certifies in the holder's language; ``holder_name`` is frozen.
+    ``title`` is what it certifies, in ``language``; ``holder_name`` is frozen.
+
+    ``language``: the language it is issued in (default: the holder's, ``holder_language``).
+    ``duration_minutes``: a course's length. ``starts_at``, ``ends_at``, ``time_zone``: the
+    attended occurrence, shown in its own zone ("09:30–16:30, Eastern European Time").
     """
     _issue_check(subject=subject, kind=kind, completed_on=completed_on)
     lookup = _subject_lookup(subject=subject, kind=kind)
@@ -118,7 +160,16 @@ def certificate_issue(
     if existing is not None:
         return existing
     certificate = _new(
-        lookup, holder=holder, holder_name=holder_name, title=title, completed_on=completed_on
+        lookup,
+        holder=holder,
+        holder_name=holder_name,
+        title=title,
+        completed_on=completed_on,
+        language=language,
+        duration_minutes=duration_minutes,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        time_zone=time_zone,
     )
     try:
         with transaction.atomic():
@@ -164,6 +215,7 @@ def certificate_issue_many(*, entries: list[dict]) -> list[Certificate]:
             holder_name=entry["holder_name"],
             title=entry["title"],
             completed_on=entry["completed_on"],
+            **{name: entry[name] for name in DETAILS if name in entry},
         )
         _refuse_nul(holder_name=certificate.holder_name, title=certificate.title)
         # The holders and subjects were loaded by the caller: don't query them again.
@@ -253,9 +305,9 @@ def certificate_reissue(
     This is the only way to change what a certificate says: certificates are never edited
     in place, so a code that verified once for a name and a course always will, or says
     "revoked". The old one is revoked with the reason "reissued" and points at the new one
-    through ``replaced_by``; the completion date, holder and programmes carry over, the
-    issue date is today. ``reason`` (why it was reissued) goes to the audit log. Returns the new
-    certificate. Sends ``certificate_reissued`` (old=, new=).
+    through ``replaced_by``; the completion date, holder, programmes, language, length and
+    times carry over, the issue date is today. ``reason`` (why it was reissued) goes to the
+    audit log. Returns the new certificate. Sends ``certificate_reissued`` (old=, new=).
     """
     reason = (reason or "").strip()
     _refuse_nul(reason=reason)
@@ -277,6 +329,7 @@ def certificate_reissue(
             title=new_title,
             completed_on=old.completed_on,
             issued_on=timezone.localdate(),
+            **{name: getattr(old, name) for name in DETAILS},
         )
     )
     # The replacement certifies the same course or event: it stays with the same programmes,

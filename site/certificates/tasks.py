@@ -5,14 +5,13 @@ once); ``certificate_email_compose`` is the outbox composer that attaches the PD
 time, so the PDF is never stored and a certificate revoked meanwhile is not sent.
 """
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from celery import shared_task
 
+from core.addresses import absolute_url
 from core.models import OutboxMessage
 from core.outbox import OutboxCancel, outbox_enqueue, outbox_send
 
@@ -23,9 +22,9 @@ OUTBOX_KIND = "certificates.email"
 
 
 def verify_url_for(certificate: Certificate) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "certificates:verify", kwargs={"code": certificate.code}
-    )
+    """The verification page's full address on the site's base URL (LINKAGE_BASE_URL): the
+    link in the e-mail, on the PDF and in its QR code."""
+    return absolute_url(reverse("certificates:verify", kwargs={"code": certificate.code}))
 
 
 def _key(certificate: Certificate) -> str:
@@ -38,13 +37,13 @@ def certificate_email_enqueue(*, certificate: Certificate) -> OutboxMessage | No
     holder = certificate.holder
     if not certificate.is_valid or holder is None or not holder.email:
         return None
-    profile = getattr(holder, "profile", None)
+    # The e-mail speaks the certificate's language, like the PDF it carries.
     return outbox_enqueue(
         kind=OUTBOX_KIND,
         source=certificate,
         key=_key(certificate),
         to_user=holder,
-        language=getattr(profile, "preferred_language", "") or "",
+        language=certificate.language_code,
     )
 
 
@@ -53,7 +52,6 @@ def certificate_email_compose(message: OutboxMessage) -> EmailMessage:
     certificate = message.source
     if not certificate.is_valid:
         raise OutboxCancel(_("The certificate was revoked before it was sent."))
-    language = translation.get_language() or settings.LANGUAGE_CODE
     url = verify_url_for(certificate)
     email = EmailMessage(
         subject=_("Your Linkage certificate: %(title)s") % {"title": certificate.title},
@@ -65,7 +63,7 @@ def certificate_email_compose(message: OutboxMessage) -> EmailMessage:
     )
     email.attach(
         f"certificate-{certificate.code}.pdf",
-        certificate_pdf(certificate=certificate, verify_url=url, language=language),
+        certificate_pdf(certificate=certificate, verify_url=url),
         "application/pdf",
     )
     return email

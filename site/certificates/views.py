@@ -1,7 +1,6 @@
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -12,6 +11,7 @@ from .models import Certificate
 from .pdf import certificate_pdf
 from .selectors import certificate_verify, certificates_visible_to, code_normalise
 from .tasks import verify_url_for
+from .wording import issuers, length_text, when_text
 
 VERIFY_LIMIT_PER_MINUTE = 30
 
@@ -47,10 +47,20 @@ def verify(request, code: str):
             status=429,
         )
     status, certificate = certificate_verify(code=code)
+    context = {"status": status, "certificate": certificate, "code": code_normalise(code)}
+    if status == VerificationStatus.VALID:
+        # In the reader's language (an employer abroad checks a Lithuanian certificate);
+        # the title stays as issued, marked with its language.
+        context.update(
+            issuers=issuers(certificate),
+            length=length_text(certificate.duration_minutes),
+            when=when_text(certificate),
+            certificate_language=certificate.language_code,
+        )
     return render(
         request,
         "certificates/verify.html",
-        {"status": status, "certificate": certificate, "code": code_normalise(code)},
+        context,
         status=404 if status == VerificationStatus.UNKNOWN else 200,
     )
 
@@ -73,9 +83,8 @@ def download(request, code: str):
             {"status": VerificationStatus.REVOKED, "certificate": certificate, "code": code},
             status=410,
         )
-    pdf = certificate_pdf(
-        certificate=certificate, verify_url=verify_url_for(certificate), language=get_language()
-    )
+    # In the holder's language, whoever downloads it: it is her certificate.
+    pdf = certificate_pdf(certificate=certificate, verify_url=verify_url_for(certificate))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
     response["Cache-Control"] = "no-store"
