@@ -1,10 +1,12 @@
 """Error pages. Each one offers the quick exit (400, 403 and 404 through base.html; 500 has its
 own copy, as it must render without the database)."""
 
+from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils import translation
 
 
 def _render(request, template_name: str, status: int, context: dict | None = None):
@@ -36,5 +38,10 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     # No request context: context processors would touch the session and the database,
-    # which may be what failed.
-    return HttpResponseServerError(loader.get_template("500.html").render({}))
+    # which may be what failed. The language is already active (LocaleMiddleware): the page
+    # says so, and runs right to left in Arabic and Persian.
+    context = {
+        "LANGUAGE_CODE": translation.get_language() or settings.LANGUAGE_CODE,
+        "LANGUAGE_BIDI": translation.get_language_bidi(),
+    }
+    return HttpResponseServerError(loader.get_template("500.html").render(context))

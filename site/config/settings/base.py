@@ -107,6 +107,8 @@ MIDDLEWARE = [
     "people.middleware.AdminGateMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: under DEBUG, errors still answer with our own pages and their quick exit.
+    "core.middleware.FriendlyErrorsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -330,6 +332,9 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # --- Linkage ---------------------------------------------------------------------------
+# Our own 404 and 500 pages, with the quick exit, even under DEBUG (make run); the traceback
+# still goes to the console. LINKAGE_FRIENDLY_ERRORS=false brings back Django's debug pages.
+LINKAGE_FRIENDLY_ERRORS = env_bool("LINKAGE_FRIENDLY_ERRORS", True)
 # Where quick exit goes when no site setting says otherwise: neutral, nothing personalised.
 LINKAGE_DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 # The admin's Help menu leads here: the organiser guide, a page of the site.
