@@ -128,6 +128,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.linkage",
             ],
+            # 112 and the national helplines, grouped by country (safety page, helplines block).
+            "libraries": {"helplines": "home.helplines"},
         },
     },
 ]
