@@ -48,7 +48,7 @@ class ItineraryDayBlock(blocks.StructBlock):
     class Meta:
         icon = "date"
         label = _("Day")
-        template = "blocks/itinerary_day.html"
+        template = "events/blocks/itinerary_day.html"
 
 
 class ItineraryBlock(blocks.StreamBlock):

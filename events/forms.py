@@ -32,6 +32,7 @@ from .recurrence import (
     same_rule,
 )
 from .schedule import Schedule
+from .when import clock, day_text
 
 
 def _blank_first(label, choices):
@@ -493,7 +494,7 @@ class EventPageForm(WagtailAdminPageForm):
                 form.add_error(
                     "original_date",
                     _("The event does not take place on %(day)s: choose a date it repeats on.")
-                    % {"day": day.strftime("%d.%m.%Y")},
+                    % {"day": formats.date_format(day, "DATE_FORMAT")},
                 )
         return cleaned
 
@@ -579,11 +580,7 @@ class RunsInPanel(FieldPanel):
 
 def _preview_date(occurrence) -> dict:
     start = occurrence.start
-    text = gettext("%(weekday)s %(day)s, %(time)s") % {
-        "weekday": formats.date_format(start, "l"),
-        "day": formats.date_format(start, "DATE_FORMAT"),
-        "time": start.strftime("%H:%M"),
-    }
+    text = gettext("%(day)s, %(time)s") % {"day": day_text(start.date()), "time": clock(start)}
     return {
         "iso": start.isoformat(),
         "text": text,

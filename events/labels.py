@@ -1,16 +1,17 @@
 """How the events admin and its files write dates, times and time zones for people: in the
 reader's language format (Django's localised formats, never a hard-coded one), and a zone
-in words, never only its IANA name."""
+in words ("Central European Time"), never its IANA name nor a city of another country."""
 
 from datetime import date, datetime
 
 from django.utils import formats
 
-from core.timezones import zone_label as core_zone_label
+from core.timezones import zone_name
 
 
 def day_label(day: date) -> str:
-    """A date as the reader's language writes it ("May 12, 2026", "12. maj 2026.")."""
+    """A date as the reader's language writes it ("Tuesday 12 May 2026", "2026 m. gegužės
+    12 d.")."""
     return formats.date_format(day, "DATE_FORMAT")
 
 
@@ -22,10 +23,8 @@ def moment_label(moment: datetime | None) -> str:
     return formats.date_format(moment, "SHORT_DATETIME_FORMAT")
 
 
-def zone_label(tz_name: str, country: str = "") -> str:
-    """A time zone in words, as the site's time-zone picker names it ("Lithuania —
-    Vilnius"); ``country``, the event's, decides between the countries a zone serves
-    ("Kosovo — Pristina", not Belgrade, for an event in Kosovo)."""
-    from people.enums import Country
-
-    return core_zone_label(tz_name or "", country or "", country_names=dict(Country.choices))
+def zone_label(tz_name: str) -> str:
+    """A time zone in words, CLDR's generic name in the reader's language: "Eastern European
+    Time" for Vilnius, "Central European Time" for an event in Prishtina (whose IANA zone is
+    Europe/Belgrade: it is never named after Belgrade)."""
+    return zone_name(tz_name) if tz_name else ""

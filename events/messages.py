@@ -22,9 +22,11 @@ from django.utils import timezone, translation
 from core.models import OutboxMessage
 from core.outbox import outbox_enqueue
 
-from .enums import EventStatus, MessageKind, RegistrationStatus
+from .enums import EventKind, EventStatus, MessageKind, RegistrationStatus
 from .ical import calendar_domain, invitation_ics
 from .models import EventPage, Registration
+from .schedule import Occurrence, zone
+from .when import days_of, moment_text, shows_viewer_time, viewer_text, when_text
 
 KIND_PREFIX = "events."
 OUTBOX_KINDS = [KIND_PREFIX + kind for kind in MessageKind.values]
@@ -63,21 +65,27 @@ def message_compose(message: OutboxMessage) -> EmailMessage | None:
     language = translation.get_language() or settings.LANGUAGE_CODE
     event = (event.get_translation_or_none(_locale_for(language)) or event).specific
     confirmed = registration.status == RegistrationStatus.CONFIRMED
+    profile = getattr(person, "profile", None)
     context = {
         "kind": kind,
         "event": event,
         "registration": registration,
         "person": person,
-        "occurrences": event.cached_schedule.occurrences(
-            after=timezone.now(), limit=3, include_cancelled=False
+        "when": when_lines(event, viewer_zone=getattr(profile, "time_zone", "") or ""),
+        "offer_until": (
+            moment_text(registration.offer_expires_at, event.time_zone)
+            if registration.offer_expires_at
+            else ""
         ),
         "url": event.full_url or "",
         "my_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/my/",
         "online_url": event.online_url if confirmed else "",
         "show_address": event.shows_address(confirmed=confirmed),
     }
-    subject = render_to_string("events/email/subject.txt", context).strip()
-    body = render_to_string("events/email/message.txt", context)
+    # Anything a template still writes with Django's own filters is in the event's zone too.
+    with timezone.override(zone(event.time_zone)):
+        subject = render_to_string("events/email/subject.txt", context).strip()
+        body = render_to_string("events/email/message.txt", context)
     email = EmailMessage(subject=" ".join(subject.split()), body=body)
     domain = calendar_domain()
     if kind in WITH_INVITATION:
@@ -103,6 +111,40 @@ def message_compose(message: OutboxMessage) -> EmailMessage | None:
             "text/calendar; method=CANCEL",
         )
     return email
+
+
+def when_lines(event, *, viewer_zone: str = "", now: datetime | None = None) -> list[str]:
+    """The "When" of an e-mail, one line each, in the event's own time zone, named: the next
+    three dates of a series (or the event's own date once it is over), each over its whole
+    span; a study visit's days one by one below it; for an online or hybrid event the same
+    in the reader's own zone when their profile names one."""
+    schedule = event.cached_schedule
+    occurrences = schedule.occurrences(
+        after=now or timezone.now(), limit=3, include_cancelled=False
+    )
+    if not occurrences:
+        first = Occurrence(
+            key=schedule.start_date,
+            original_start=schedule.first_start,
+            start=schedule.first_start,
+            end=schedule.first_end,
+        )
+        occurrences = [first]
+    lines = []
+    remote = shows_viewer_time(event)
+    for occurrence in occurrences:
+        line = when_text(occurrence.start, occurrence.end, event.time_zone)
+        yours = (
+            viewer_text(
+                occurrence.start, occurrence.end, event_tz=event.time_zone, viewer_tz=viewer_zone
+            )
+            if remote
+            else ""
+        )
+        lines.append(f"{line} ({yours})" if yours else line)
+        if event.kind == EventKind.STUDY_VISIT:
+            lines.extend(f"  – {day.text()}" for day in days_of(event, occurrence))
+    return lines
 
 
 def _locale_for(language: str):

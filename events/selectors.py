@@ -141,22 +141,101 @@ def calendar_facts(*, events, person=None) -> dict:
 
 
 def next_occurrence(event: EventPage, *, now: datetime | None = None):
-    occurrences = event.cached_schedule.occurrences(after=now or timezone.now(), limit=1)
+    """The occurrence in progress or the next one, cancelled ones left out; None once the
+    event is over."""
+    occurrences = event.cached_schedule.occurrences(
+        after=now or timezone.now(), limit=1, include_cancelled=False
+    )
     return occurrences[0] if occurrences else None
 
 
-def month_grid(*, events, year: int, month: int, tz) -> list[list[dict]]:
-    """Weeks (Monday first) of days; each day lists (occurrence, event) starting that local
-    day in the viewer's zone ``tz``."""
+# What ordering by the next occurrence needs of an event: its schedule, and when it ends.
+SCHEDULE_FIELDS = (
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "time_zone",
+    "recurrence",
+    "starts_at",
+    "ends_at",
+    "last_ends_at",
+)
+
+
+def by_next_occurrence(events, *, now: datetime) -> list[tuple]:
+    """(event, next occurrence) for each event, soonest next occurrence first (one in
+    progress counts from its start), so a weekly series that began in January comes after
+    a debate on 3 December; then the events that are over, the latest first."""
+    upcoming, over = [], []
+    for event in events:
+        found = next_occurrence(event, now=now)
+        if found is not None:
+            upcoming.append(((found.start_utc, event.pk), event, found))
+        else:
+            ended = event.last_ends_at or event.ends_at or event.starts_at
+            over.append(((-ended.timestamp(), event.pk), event, None))
+    upcoming.sort(key=lambda row: row[0])
+    over.sort(key=lambda row: row[0])
+    return [(event, found) for _key, event, found in upcoming + over]
+
+
+def _schedules_only(qs: QuerySet) -> list[EventPage]:
+    """The events of ``qs`` with their schedules and nothing else: two queries (the rows,
+    their cancelled or moved dates), whatever their number."""
+    return list(
+        qs.order_by()
+        .select_related(None)
+        .prefetch_related(None)
+        .prefetch_related(Prefetch("occurrence_changes", queryset=OccurrenceChange.objects.all()))
+        .only(*SCHEDULE_FIELDS)
+    )
+
+
+def page_by_next_occurrence(
+    *, qs: QuerySet, page_number=None, now: datetime | None = None, per_page: int = PER_PAGE
+):
+    """One page of the events of ``qs`` in the order of their next occurrences
+    (``by_next_occurrence``): (the page, its entries ``{"event", "next"}``). Three queries
+    whatever the number of events: every event's schedule, their changed dates, then the
+    page's events in full (with ``qs``'s joins; their schedules are the ones read first)."""
+    now = now or timezone.now()
+    ordered = by_next_occurrence(_schedules_only(qs), now=now)
+    page_obj = Paginator(ordered, per_page).get_page(page_number)
+    rows = list(page_obj.object_list)
+    full = {}
+    if rows:
+        full = {e.pk: e for e in qs.prefetch_related(None).filter(pk__in=[e.pk for e, _n in rows])}
+    entries = []
+    for light, found in rows:
+        event = full.get(light.pk)
+        if event is None:  # unpublished between the two reads
+            continue
+        event.__dict__["cached_schedule"] = light.cached_schedule
+        event._prefetched_objects_cache = light._prefetched_objects_cache
+        entries.append({"event": event, "next": found})
+    return page_obj, entries
+
+
+# The widest difference between a local date and UTC's (UTC+14, UTC-12).
+DAY_SLACK = timedelta(hours=14)
+
+
+def month_grid(*, events, year: int, month: int) -> list[list[dict]]:
+    """Weeks (Monday first) of days; each day lists (occurrence, event) starting that day
+    where the event happens (its own local date, whatever the reader's or the server's
+    zone), in the order of their local start times."""
     first = date(year, month, 1)
     last = date(year, month, pycalendar.monthrange(year, month)[1])
-    after = datetime.combine(first, datetime.min.time(), tzinfo=tz)
-    before = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+    after = datetime.combine(first, datetime.min.time(), tzinfo=UTC) - DAY_SLACK
+    before = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
+    before += DAY_SLACK
     by_day: dict[date, list] = {}
     for event in events:
         for occurrence in event.cached_schedule.occurrences(after=after, before=before):
-            day = occurrence.start.astimezone(tz).date()
-            by_day.setdefault(day, []).append((occurrence, event))
+            day = occurrence.start.date()  # in the event's own zone
+            if first <= day <= last:
+                by_day.setdefault(day, []).append((occurrence, event))
     weeks = []
     for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
         weeks.append(
@@ -164,7 +243,10 @@ def month_grid(*, events, year: int, month: int, tz) -> list[list[dict]]:
                 {
                     "date": day,
                     "in_month": day.month == month,
-                    "entries": sorted(by_day.get(day, []), key=lambda e: e[0].start),
+                    "entries": sorted(
+                        by_day.get(day, []),
+                        key=lambda e: (e[0].start.time(), e[0].start_utc, e[1].title, e[1].pk),
+                    ),
                 }
                 for day in week
             ]
@@ -172,12 +254,14 @@ def month_grid(*, events, year: int, month: int, tz) -> list[list[dict]]:
     return weeks
 
 
-def events_in_month(*, qs: QuerySet, year: int, month: int, tz) -> QuerySet:
-    first = datetime(year, month, 1, tzinfo=tz)
+def events_in_month(*, qs: QuerySet, year: int, month: int) -> QuerySet:
+    """The events of ``qs`` that may have an occurrence on a local date of the month, in
+    whatever zone they happen."""
+    first = datetime(year, month, 1, tzinfo=UTC) - DAY_SLACK
     last_day = pycalendar.monthrange(year, month)[1]
-    end = datetime(year, month, last_day, tzinfo=tz) + timedelta(days=1)
-    return qs.filter(starts_at__lt=end.astimezone(UTC)).filter(
-        Q(last_ends_at__isnull=True) | Q(last_ends_at__gte=first.astimezone(UTC))
+    end = datetime(year, month, last_day, tzinfo=UTC) + timedelta(days=1) + DAY_SLACK
+    return qs.filter(starts_at__lt=end).filter(
+        Q(last_ends_at__isnull=True) | Q(last_ends_at__gte=first)
     )
 
 
@@ -188,13 +272,11 @@ def event_index_context(
     listing's filters: a fixed number of queries whatever the number of events."""
     today = timezone.localdate()
     if view == "month":
-        tz = timezone.get_current_timezone()
         qs = events_filtered(index=index, **{**filters, "past": True})
         weeks = month_grid(
-            events=list(events_in_month(qs=qs, year=year, month=month, tz=tz)),
+            events=list(events_in_month(qs=qs, year=year, month=month)),
             year=year,
             month=month,
-            tz=tz,
         )
         previous = date(year - 1, 12, 1) if month == 1 else date(year, month - 1, 1)
         following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
@@ -208,14 +290,12 @@ def event_index_context(
             + index.reverse_subpage("month", args=[following.year, following.month]),
             "today": today,
         }
-    page_obj = Paginator(events_filtered(index=index, **filters), PER_PAGE).get_page(page_number)
-    now = timezone.now()
+    page_obj, entries = page_by_next_occurrence(
+        qs=events_filtered(index=index, **filters), page_number=page_number
+    )
     return {
         "page_obj": page_obj,
-        "entries": [
-            {"event": event, "next": next_occurrence(event, now=now)}
-            for event in page_obj.object_list
-        ],
+        "entries": entries,
         "month_url": index.url + index.reverse_subpage("month", args=[today.year, today.month]),
     }
 
@@ -374,15 +454,22 @@ def event_page_context(*, page: EventPage, person, now: datetime | None = None) 
 
 
 def person_registrations(*, person, now: datetime | None = None) -> list[Registration]:
-    """A person's active registrations for events that are not over, soonest first."""
+    """A person's active registrations for events that are not over, in the order of the
+    events' next occurrences."""
     now = now or timezone.now()
-    return list(
+    registrations = list(
         Registration.objects.filter(person=person, status__in=ACTIVE)
         .filter(Q(event__last_ends_at__isnull=True) | Q(event__last_ends_at__gte=now))
         .select_related("event", "event__venue", "event__locale")
         .prefetch_related("event__occurrence_changes")
-        .order_by("event__starts_at")
+        .order_by("event__starts_at", "pk")
     )
+    events = {registration.event_id: registration.event for registration in registrations}
+    order = {
+        event.pk: index
+        for index, (event, _next) in enumerate(by_next_occurrence(events.values(), now=now))
+    }
+    return sorted(registrations, key=lambda registration: order[registration.event_id])
 
 
 def person_feed_events(*, person) -> list[EventPage]:

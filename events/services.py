@@ -25,10 +25,11 @@ from impact.services import participation_record, participation_record_many
 
 from .enums import ACTIVE, SEAT_HOLDING, AttendanceMethod, MessageKind, QuestionKind
 from .enums import RegistrationStatus as Status
-from .labels import day_label, moment_label, zone_label
+from .labels import day_label, zone_label
 from .messages import message_enqueue
 from .models import Attendance, CalendarToken, EventPage, Registration
 from .schedule import zone
+from .when import moment_local_text
 
 MAX_ANSWER_LENGTH = 2000
 # People can be checked in from a day before an occurrence starts (a desk set up early,
@@ -70,10 +71,9 @@ def registration_is_open(*, event: EventPage, now: datetime | None = None) -> tu
     if event.is_cancelled:
         return False, _("This event is cancelled.")
     if event.registration_opens_at and now < event.registration_opens_at:
-        opens = event.registration_opens_at.astimezone(zone(event.time_zone))
         return False, _("Registration opens on %(when)s (%(zone)s).") % {
-            "when": moment_label(opens),
-            "zone": zone_label(event.time_zone, event.country),
+            "when": moment_local_text(event.registration_opens_at, event.time_zone),
+            "zone": zone_label(event.time_zone),
         }
     closes = event.registration_closes_at or _registration_deadline(event)
     if closes is not None and now >= closes:
@@ -322,7 +322,10 @@ def _certificate_entry(
         "holder_name": person.display_name,
         "title": f"{event.title} ({attendance.occurrence_date:%d.%m.%Y})",
         "kind": CertificateKind.EVENT_ATTENDANCE,
-        "completed_on": min(attendance.occurrence_date, timezone.localdate()),
+        # Never after today where the event is (a check-in opens the day before).
+        "completed_on": min(
+            attendance.occurrence_date, timezone.localdate(timezone=zone(event.time_zone))
+        ),
         "programmes": programmes,
     }
 

@@ -16,7 +16,7 @@ from core.forms import ImportUploadForm
 
 from ..admin_selectors import event_for
 from ..models import EventPage, Registration
-from ..schedule import Occurrence, zone
+from ..schedule import Occurrence
 
 MAX_EXPORT_DAYS = 366
 # Exports cover events between these years; other dates are typing mistakes (and the
@@ -167,8 +167,15 @@ def _permissions(user) -> dict:
     }
 
 
-def _local_start(event: EventPage):
-    return event.starts_at.astimezone(zone(event.time_zone))
+def _first_occurrence(event: EventPage) -> Occurrence:
+    """The event's first date (for one that is over), in its own zone."""
+    schedule = event.cached_schedule
+    return Occurrence(
+        key=schedule.start_date,
+        original_start=schedule.first_start,
+        start=schedule.first_start,
+        end=schedule.first_end,
+    )
 
 
 def _chosen_occurrence(occurrences: list[Occurrence], requested: str | None):

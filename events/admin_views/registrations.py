@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import admin_selectors, services
+from .. import admin_selectors, selectors, services
 from ..enums import ACTIVE
 from ..enums import RegistrationStatus as Status
 from ..models import Attendance, Registration
@@ -20,7 +20,7 @@ from .common import (
     _answer_list,
     _chrome,
     _event,
-    _local_start,
+    _first_occurrence,
     _permissions,
     _require,
 )
@@ -32,11 +32,20 @@ from .common import (
 def index(request):
     """The events whose people the user may see (each by its original page), upcoming
     first, with their registration and attendance counts."""
-    page = Paginator(admin_selectors.event_listing(user=request.user), 50).get_page(
-        request.GET.get("p")
+    page, entries = selectors.page_by_next_occurrence(
+        qs=admin_selectors.event_listing(user=request.user),
+        page_number=request.GET.get("p"),
+        per_page=50,
     )
-    counts = admin_selectors.event_counts(event_ids=[event.pk for event in page])
-    rows = [{"event": event, "starts": _local_start(event), **counts[event.pk]} for event in page]
+    counts = admin_selectors.event_counts(event_ids=[entry["event"].pk for entry in entries])
+    rows = [
+        {
+            "event": entry["event"],
+            "next": entry["next"] or _first_occurrence(entry["event"]),
+            **counts[entry["event"].pk],
+        }
+        for entry in entries
+    ]
     return TemplateResponse(
         request,
         "events/admin/index.html",

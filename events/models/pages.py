@@ -16,6 +16,7 @@ from datetime import UTC
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import formats
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +27,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.fields import ChoiceListField
-from core.timezones import zone_label
 from people.enums import Country
 from programmes.pages import ProgrammeOwned, ProgrammeSection
 
@@ -92,32 +92,16 @@ class EventSectionPage(ProgrammeSection, Page):
         verbose_name_plural = _("programmes' events")
 
     def get_context(self, request, *args, **kwargs):
-        """The programme's upcoming live events, each with its next date in its own zone:
-        two queries whatever their number (events with venue and region, then their
-        cancelled or moved dates)."""
-        from django.core.paginator import Paginator
-        from django.utils import timezone
-
-        from ..selectors import PER_PAGE, events_filtered, next_occurrence
+        """The programme's upcoming live events in the order of their next dates, each in
+        its own zone: three queries whatever their number (see
+        ``selectors.page_by_next_occurrence``)."""
+        from ..selectors import events_filtered, page_by_next_occurrence
 
         context = super().get_context(request, *args, **kwargs)
-        page_obj = Paginator(events_filtered(index=self), PER_PAGE).get_page(
-            request.GET.get("page")
+        page_obj, entries = page_by_next_occurrence(
+            qs=events_filtered(index=self), page_number=request.GET.get("page")
         )
-        now = timezone.now()
-        names = dict(Country.choices)
-        context.update(
-            page_obj=page_obj,
-            entries=[
-                {
-                    "event": event,
-                    "next": next_occurrence(event, now=now),
-                    "zone": zone_label(event.time_zone, event.country, country_names=names),
-                }
-                for event in page_obj.object_list
-            ],
-            events_listing=self.get_parent(),
-        )
+        context.update(page_obj=page_obj, entries=entries, events_listing=self.get_parent())
         return context
 
 
@@ -376,7 +360,7 @@ class EventPage(ProgrammeOwned, RoutablePageMixin, Page):
                     errors["start_date"] = _(
                         "A repeating event starts on a date its rule gives: with this rule, "
                         "the first one is %(first)s. Change the start date or the rule."
-                    ) % {"first": first.strftime("%d.%m.%Y")}
+                    ) % {"first": formats.date_format(first.date(), "DATE_FORMAT")}
         if (
             self.registration_opens_at
             and self.registration_closes_at

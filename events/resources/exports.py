@@ -95,7 +95,6 @@ def registration_export_queryset(
         event_title=F("event__title"),
         event_starts_at=F("event__starts_at"),
         time_zone=F("event__time_zone"),
-        event_country=F("event__country"),
         **_person_values(),
     )
 
@@ -127,7 +126,6 @@ def attendance_export_queryset(
         event_title=F("event__title"),
         event_starts_at=F("event__starts_at"),
         time_zone=F("event__time_zone"),
-        event_country=F("event__country"),
         **_person_values("registration__"),
     )
 
@@ -155,7 +153,6 @@ def anonymous_export_rows(
             event_title=F("event__title"),
             event_starts_at=F("event__starts_at"),
             time_zone=F("event__time_zone"),
-            event_country=F("event__country"),
         )
     ]
 
@@ -236,7 +233,7 @@ class RegistrationExportResource(StreamingExportResource):
         self._country_labels = {key: str(label) for key, label in Country.choices}
         self._status_labels = {key: str(label) for key, label in RegistrationStatus.choices}
         self._yes, self._no = _("yes"), _("no")
-        self._zone_labels: dict[tuple[str, str], str] = {}
+        self._zone_labels: dict[str, str] = {}
 
     def extra_order(self) -> tuple[str, ...]:
         return ()
@@ -275,9 +272,9 @@ class RegistrationExportResource(StreamingExportResource):
         return _local(row["confirmed_at"], row["time_zone"])
 
     def dehydrate_time_zone(self, row):
-        key = (row["time_zone"], row["event_country"])
+        key = row["time_zone"]
         if key not in self._zone_labels:
-            self._zone_labels[key] = zone_label(*key)
+            self._zone_labels[key] = zone_label(key)
         return self._zone_labels[key]
 
     def _answer(self, kinds: dict[str, str]):

@@ -65,6 +65,11 @@ def _known_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+def zone_known(name: str) -> bool:
+    """Whether ``name`` is a zone Python can load ("Europe/Vilnius", "UTC")."""
+    return name in _known_zones() or name == UTC_NAME
+
+
 @lru_cache(maxsize=1)
 def places() -> tuple[Place, ...]:
     """Every (country, zone) of the tables that Python can load, plus Kosovo; or, without

@@ -1,7 +1,10 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .enums import DEMOGRAPHIC_CHOICES, SPOKEN_LANGUAGES, DemographicField, Role
+from core.timezones import ZoneSelect, choice_values, zone_choices, zone_label
+
+from .enums import DEMOGRAPHIC_CHOICES, SPOKEN_LANGUAGES, Country, DemographicField, Role
 from .models import Profile, Region
 
 
@@ -51,11 +54,41 @@ class ProfileForm(forms.ModelForm):
             "region",
             "languages",
             "preferred_language",
+            "time_zone",
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.order_by("country", "name")
+        self._set_up_time_zone()
+
+    def _set_up_time_zone(self) -> None:
+        """The zones by country and city, the person's own country's first; empty means
+        "not shown"."""
+        names = dict(Country.choices)
+        if self.is_bound:
+            current, country = self.data.get("time_zone", ""), self.data.get("country", "")
+        else:
+            current, country = self.instance.time_zone, self.instance.country
+        choices = zone_choices(
+            [country] if country else [],
+            country_names=names,
+            first_label=gettext("Your country"),
+        )
+        if current and current not in choice_values(choices) and current == self.instance.time_zone:
+            choices.append((current, zone_label(current, country, country_names=names)))
+        widget = ZoneSelect()
+        widget.preferred_label = (
+            zone_label(current, country, country_names=names) if current else ""
+        )
+        field = forms.ChoiceField(
+            label=self.fields["time_zone"].label,
+            help_text=self.fields["time_zone"].help_text,
+            required=False,
+            choices=[("", gettext("Not given: show only the event's own time")), *choices],
+            widget=widget,
+        )
+        self.fields["time_zone"] = field
 
     def clean(self):
         cleaned = super().clean()

@@ -2,8 +2,11 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from core.timezones import zone_known, zone_label
 
 from .enums import (
     AgeBand,
@@ -145,6 +148,16 @@ class Profile(models.Model):
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
+    # Only for online events: their times are also given in this zone. Empty: not shown.
+    time_zone = models.CharField(
+        _("your time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_(
+            "Online events also show their times in this zone. Leave it empty to see only "
+            "the event's own time."
+        ),
+    )
     # Optional demographics: set only while the matching consent is active.
     gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices, blank=True)
     age_band = models.CharField(_("age band"), max_length=16, choices=AgeBand.choices, blank=True)
@@ -164,6 +177,18 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return self.display_name or str(self.user_id)
+
+    def clean(self):
+        super().clean()
+        if self.time_zone and not zone_known(self.time_zone):
+            raise ValidationError({"time_zone": _("Choose a time zone from the list.")})
+
+    @property
+    def time_zone_label(self) -> str:
+        """The zone as the profile form names it ("Lithuania — Vilnius"), or ""."""
+        if not self.time_zone:
+            return ""
+        return zone_label(self.time_zone, self.country, country_names=dict(Country.choices))
 
     @property
     def role(self) -> str:

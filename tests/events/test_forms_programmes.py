@@ -222,8 +222,9 @@ def test_a_section_lists_its_upcoming_live_events_in_their_own_zone(client, othe
     titles = re.findall(r'<h2 class="event-card__title"><a href="[^"]+">([^<]+)</a>', html)
     assert titles == ["Gjilan coordination mechanism"]
     assert f"{soon:%A}" in html
-    assert "10:00–12:00" in html
-    assert "(Kosovo — Pristina time)" in html
+    assert "10:00–12:00</time>" in html
+    assert '<span class="event-zone">Central European Time</span>' in html
+    assert "Belgrade" not in html
     assert "data-quick-exit" in html
 
 

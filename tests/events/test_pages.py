@@ -114,7 +114,7 @@ def test_an_organiser_creates_a_recurring_meeting_in_the_editor(editor):
         (
             {"start_date": "2026-01-14", "end_date": "2026-01-14"},
             "start_date",
-            "with this rule, the first one is 10.03.2026",
+            "with this rule, the first one is Tuesday 10 March 2026.",
         ),
         ({"time_zone": "Mars/Olympus"}, "time_zone", "Select a valid choice"),
         ({"event_format": "online"}, "online_url", "needs its online link"),
@@ -138,7 +138,7 @@ def test_a_cancelled_date_the_rule_never_gives_is_refused(editor):
     )
     response = _add(editor, index, data)
     assert response.status_code == 200
-    assert "The event does not take place on 11.03.2026" in response.content.decode()
+    assert "The event does not take place on Wednesday 11 March 2026:" in response.content.decode()
     assert EventPage.objects.count() == 0
 
 

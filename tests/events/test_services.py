@@ -127,10 +127,11 @@ def test_registration_not_yet_open_says_when_in_the_events_own_time_zone(people)
 
     is_open, why = services.registration_is_open(event=event, now=opens - timedelta(days=1))
 
-    # 08:30 UTC is 09:30 in Pristina, written as the reader's language writes it.
+    # 08:30 UTC is 09:30 in Pristina, written as the reader's language writes it, the zone
+    # in words (never Belgrade).
     assert (is_open, why) == (
         False,
-        "Registration opens on 4 Mar 2030 09:30 (Kosovo — Pristina).",
+        "Registration opens on Monday 4 March 2030, 09:30 (Central European Time).",
     )
 
 
