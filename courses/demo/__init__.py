@@ -6,14 +6,14 @@ The catalogue comes first (a step of its own, before the programmes, so that sav
 programme gives it a section there); each course then goes below its programme's section
 (``spec["programme"]``), or into the catalogue itself when the step runs without the
 programmes. A course an earlier demo left directly in the catalogue moves into its
-section."""
+section. Translations go through wagtail-localize (languages.py)."""
 
 import uuid
 from datetime import timedelta
 
 from django.utils import timezone
 
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from home.demo_data import register_demo_step
 from people.models import User
@@ -169,7 +169,10 @@ def build_course(index, spec, courses_by_slug) -> CoursePage:
         tracks=spec["tracks"],
         sectors=spec["sectors"],
         duration_minutes=spec["duration"],
-        outcomes=[{"type": "outcome", "value": text} for text in spec["outcomes"]],
+        outcomes=[  # stable ids: the translations' strings stay attached across runs
+            {"type": "outcome", "id": _id(spec["slug"], "outcome", index), "value": text}
+            for index, text in enumerate(spec["outcomes"])
+        ],
         pre_test=_test(spec.get("pre_test")),
         post_test=_test(spec.get("post_test")),
     )
@@ -202,74 +205,6 @@ def build_course(index, spec, courses_by_slug) -> CoursePage:
             },
         )
     return course
-
-
-def translated_parent(course: CoursePage, locale: Locale, titles: dict[str, str]):
-    """The course's parent in ``locale``: the catalogue and, when the course is in a
-    programme's section, that section, each translated (copy_for_translation) where missing
-    and titled from ``titles`` ("index", "section"). Translating a course needs its parent
-    translated first."""
-    parent = course.get_parent().specific
-    chain = [parent]
-    if isinstance(parent, CourseSectionPage):
-        chain.insert(0, parent.get_parent().specific)
-    for source in chain:
-        page = source.get_translation_or_none(locale)
-        if page is None:
-            page = source.copy_for_translation(locale)
-        page = page.specific
-        key = "section" if isinstance(source, CourseSectionPage) else "index"
-        page.title = titles.get(key) or page.title
-        page.save_revision().publish()
-    return page
-
-
-def translated_course(course: CoursePage, locale: Locale, parent) -> CoursePage:
-    """The course in ``locale`` (copy_for_translation where missing), below ``parent``."""
-    translated = course.get_translation_or_none(locale)
-    if translated is None:
-        translated = course.copy_for_translation(locale)
-    translated = translated.specific
-    if translated.get_parent().pk != parent.pk:
-        translated.move(parent, pos="last-child")
-        translated = type(translated).objects.get(pk=translated.pk)
-    translated.shared_with = list(course.shared_with.all())
-    return translated
-
-
-def translate_course(course: CoursePage, spec, lt_spec, locale: Locale) -> CoursePage:
-    """The Lithuanian version: wagtail's copy_for_translation, then edited and published."""
-    titles = {"index": lt_spec["index_title"], "section": lt_spec.get("section_title")}
-    parent = translated_parent(course, locale, titles)
-    translated = translated_course(course, locale, parent)
-    translated.title = lt_spec["title"]
-    translated.summary = lt_spec["summary"]
-    translated.intro = lt_spec["intro"]
-    translated.outcomes = [{"type": "outcome", "value": text} for text in lt_spec["outcomes"]]
-    translated.pre_test = _test(
-        spec["pre_test"],
-        title=lt_spec["pre_test_title"],
-        questions_lt=content.PRE_POST_LT,
-    )
-    translated.post_test = _test(
-        spec["post_test"],
-        title=lt_spec["post_test_title"],
-        questions_lt=content.PRE_POST_LT,
-    )
-    _modules(translated, spec["modules"], titles=lt_spec["modules"])
-    translated.save_revision().publish()
-    for lesson_spec in spec["lessons"]:
-        lesson = LessonPage.objects.child_of(course).get(slug=lesson_spec["slug"])
-        lesson_lt = lesson.get_translation_or_none(locale)
-        if lesson_lt is None:
-            lesson_lt = lesson.copy_for_translation(locale)
-        lesson_lt = lesson_lt.specific
-        title, summary, text = lt_spec["lessons"][lesson_spec["slug"]]
-        lesson_lt.title, lesson_lt.summary = title, summary
-        blocks = [("p", text)] + [block for block in lesson_spec["body"] if block[0] == "check"]
-        lesson_lt.body = _body(lesson_spec["slug"], blocks, checks_lt=lt_spec["checks"])
-        lesson_lt.save_revision().publish()
-    return translated
 
 
 def _answers_for(state_check, right: int | None = None) -> dict:
@@ -369,11 +304,9 @@ def load_demo_courses(*, stdout) -> None:
     courses: dict[str, CoursePage] = {}
     for spec in content.COURSES:
         courses[spec["slug"]] = build_course(index, spec, courses)
-    locale = Locale.objects.filter(language_code="lt").first()
-    if locale is not None:
-        translate_course(
-            courses["coordinated-response"], content.COORDINATED, content.COORDINATED_LT, locale
-        )
+    languages.course_translate(
+        courses["coordinated-response"], content.COORDINATED, content.COORDINATED_LT, "lt"
+    )
     enrol_learners(courses, stdout)
     _tidy()
     ids = [course.pk for course in courses.values()]
@@ -394,6 +327,6 @@ def _tidy() -> None:
 register_demo_step(load_demo_course_catalogue, order=110)
 register_demo_step(load_demo_courses, order=200)
 
-# The programmes' own courses: a step of their own (imported here, where autodiscovery
-# finds the demo).
-from . import programme_courses  # noqa: E402, F401
+# The programmes' own courses, and the courses in their programmes' languages: steps of
+# their own (imported here, where autodiscovery finds the demo).
+from . import languages, programme_courses  # noqa: E402, F401

@@ -4,12 +4,16 @@ and the demo learners' progress."""
 from .coordinated import COORDINATED
 from .coordinated_lt import COORDINATED_LT, PRE_POST_LT
 from .interviewing import INTERVIEWING
+from .interviewing_lt import INTERVIEWING_LT
 from .mechanisms import MECHANISMS
 from .mechanisms_sq import MECHANISMS_SQ
 from .mentors import MENTORS
+from .mentors_fa import MENTORS_FA
 from .trafficking import TRAFFICKING
+from .trafficking_mk import TRAFFICKING_MK
 
 __all__ = [
+    "ALL_COURSES",
     "COORDINATED",
     "COORDINATED_LT",
     "COURSES",
@@ -22,6 +26,7 @@ __all__ = [
     "PROGRAMME_COURSES",
     "PROGRAMME_LEARNERS",
     "TRAFFICKING",
+    "TRANSLATIONS",
 ]
 
 COURSES = [COORDINATED, INTERVIEWING, MENTORS]
@@ -29,6 +34,17 @@ COURSES = [COORDINATED, INTERVIEWING, MENTORS]
 # Short courses of the programmes the three above leave without one of their own: the
 # Kosovo mechanisms (also in Albanian) and the SE European coalition.
 PROGRAMME_COURSES = [MECHANISMS, TRAFFICKING]
+
+ALL_COURSES = [*COURSES, *PROGRAMME_COURSES]
+
+# Each programme's course in a working language other than English (programmes/demo.py),
+# besides the curriculum's Lithuanian and the mechanisms' Albanian, which are made with
+# their courses: (course slug, language, texts).
+TRANSLATIONS = [
+    ("trauma-informed-interviewing", "lt", INTERVIEWING_LT),  # the Lithuanian programme
+    ("trafficking-identification-and-referral", "mk", TRAFFICKING_MK),  # the SEE coalition
+    ("community-mentor-foundations", "fa", MENTORS_FA),  # CommunityLinkage's mentors
+]
 
 # Demo learners: (e-mail, course slug, cohort title or None, lessons to complete,
 #                 take the pre-test with this many right answers or None, pass the post-test)

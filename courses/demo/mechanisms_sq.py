@@ -1,8 +1,8 @@
 """The Albanian version of "Working in a municipal coordination mechanism": texts by
-position, so block, question and answer ids stay those of the English original."""
+position, so block, question and answer ids stay those of the English original
+(courses/demo/languages.py translates it through wagtail-localize)."""
 
 MECHANISMS_SQ = {
-    "index_title": "Kurset",
     "section_title": "Mekanizmat koordinues komunalë në Kosovë",
     "title": "Puna në mekanizmin koordinues komunal",
     "summary": "Për anëtarët e mekanizmave koordinues komunalë kundër dhunës në familje: "

@@ -427,3 +427,7 @@ def load_demo_events(*, stdout) -> None:
 
 register_demo_step(load_demo_event_listing, order=120)
 register_demo_step(load_demo_events, order=300)
+
+# The events in their programmes' languages: a step of its own (imported here, where
+# autodiscovery finds the demo).
+from . import languages  # noqa: E402, F401

@@ -267,6 +267,98 @@ EVENTS = [
         "capacity": 150,
         "questions": questions(["None", "Lithuanian → English", "Lithuanian Sign Language"]),
     },
+    # Events held in a programme's working language other than English (their
+    # translations: events/demo/translations.py): the SEE coalition's team in North
+    # Macedonia, and the CommunityLinkage partners in Spain and Italy.
+    {
+        "slug": "local-action-plan-workshop-skopje",
+        "programme": "see-coalition",
+        "title": "Local action plan workshop: protecting women and children in transit",
+        "kind": EventKind.TRAINING,
+        "format": EventFormat.IN_PERSON,
+        "summary": (
+            "The coalition's North Macedonian team, institutions and civil society "
+            "organisations agree the measures of the local action plan against trafficking "
+            "and gender-based violence."
+        ),
+        "body": (
+            "<p>Social workers, police officers, health workers and NGOs from Skopje and "
+            "Kumanovo review the team's research on women and children in transit and agree "
+            "who does what, and by when, in the local action plan.</p>"
+            "<p>Macedonian and Albanian are interpreted both ways throughout.</p>"
+        ),
+        "days": 28,
+        "weekday": 3,
+        "start_time": time(10, 0),
+        "end_time": time(15, 0),
+        "time_zone": "Europe/Skopje",
+        "venue": "Civil society resource centre, training hall",
+        "country": Country.MK,
+        "region": "Skopje",
+        "languages": ["mk", "sq"],
+        "interpretation": "Macedonian ↔ Albanian",
+        "capacity": 30,
+        "questions": questions(["None", "Macedonian → Albanian", "Albanian → Macedonian"]),
+    },
+    {
+        "slug": "mentors-train-professionals-barcelona",
+        "programme": "communitylinkage",
+        "title": "Community mentors train GBV professionals",
+        "kind": EventKind.TRAINING,
+        "format": EventFormat.IN_PERSON,
+        "summary": (
+            "Migrant women trained as community mentors show professionals of Barcelona's "
+            "gender-based violence services how to detect violence early and support "
+            "migrant women."
+        ),
+        "body": (
+            "<p>In small groups, mentors and professionals work through what migrant women "
+            "meet when they look for help: the language, their residence status, fear of the "
+            "authorities. Then they agree how services and community networks can refer "
+            "women to each other.</p>"
+        ),
+        "days": 18,
+        "weekday": 1,
+        "start_time": time(10, 0),
+        "end_time": time(14, 0),
+        "time_zone": "Europe/Madrid",
+        "venue": "SURT Women's Foundation, training room",
+        "country": Country.ES,
+        "region": "Barcelona",
+        "languages": ["es"],
+        "interpretation": "Arabic and Persian on request",
+        "capacity": 25,
+        "questions": questions(["None", "Spanish → Arabic", "Spanish → Persian"]),
+    },
+    {
+        "slug": "community-networking-palermo",
+        "programme": "communitylinkage",
+        "title": "Community networking meeting: mentors and services in Palermo",
+        "kind": EventKind.COMMUNITY_SESSION,
+        "format": EventFormat.IN_PERSON,
+        "summary": (
+            "Community mentors, migrant women's associations and local gender-based violence "
+            "services meet to get to know each other and agree how to refer women between "
+            "them."
+        ),
+        "body": (
+            "<p>An afternoon for CommunityLinkage's community networks: each service presents "
+            "what it offers, the mentors bring their communities' questions, and everyone "
+            "leaves with the contacts they need.</p>"
+        ),
+        "days": 25,
+        "weekday": 4,
+        "start_time": time(15, 0),
+        "end_time": time(18, 0),
+        "time_zone": "Europe/Rome",
+        "venue": "CESIE, meeting room",
+        "country": Country.IT,
+        "region": "Palermo",
+        "languages": ["it"],
+        "interpretation": "Arabic on request",
+        "capacity": 40,
+        "questions": questions(["None", "Italian → Arabic"], dietary=False),
+    },
 ]
 
 # --- public debates of the 16 Days of Activism ----------------------------------------

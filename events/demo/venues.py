@@ -96,4 +96,50 @@ VENUES = [
         ),
         "directions": "Metro Maalbeek or Schuman, five minutes' walk.",
     },
+    {
+        "name": "Civil society resource centre, training hall",
+        "address": "Training hall, ground floor\n1000 Skopje",
+        "city": "Skopje",
+        "country": Country.MK,
+        "step_free": True,
+        "accessible_toilet": True,
+        "hearing_loop": False,
+        "quiet_room": True,
+        "accessibility_notes": (
+            "Step-free entrance from the courtyard; the training hall and the toilets are on "
+            "the ground floor. A small side room serves as a quiet room."
+        ),
+        "directions": "Ten minutes' walk from the main bus and railway station.",
+    },
+    {
+        "name": "SURT Women's Foundation, training room",
+        "address": "Training room, first floor\nBarcelona",
+        "city": "Barcelona",
+        "country": Country.ES,
+        "step_free": True,
+        "accessible_toilet": True,
+        "hearing_loop": True,
+        "quiet_room": True,
+        "accessibility_notes": (
+            "Step-free entrance and a lift to the first floor. A portable induction loop on "
+            "request. The quiet room next door has space for children: tell us when you "
+            "register if you come with yours."
+        ),
+        "directions": "A few minutes' walk from the nearest metro station.",
+    },
+    {
+        "name": "CESIE, meeting room",
+        "address": "Meeting room, ground floor\nPalermo",
+        "city": "Palermo",
+        "country": Country.IT,
+        "step_free": True,
+        "accessible_toilet": False,
+        "hearing_loop": False,
+        "quiet_room": False,
+        "accessibility_notes": (
+            "Step-free entrance from the street. The nearest accessible toilet is in the café "
+            "next door, open all afternoon."
+        ),
+        "directions": "In the historic centre, ten minutes' walk from the central station.",
+    },
 ]

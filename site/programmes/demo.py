@@ -9,17 +9,27 @@ Names, organisations, funders and the countries come from the programme descript
 Grant numbers that the descriptions do not give start with ``DEMO-``. Each programme keeps
 the length its description gives, but is placed around the day the demo runs (like the
 demo events), so its events and courses fall inside it.
+
+Each programme works in its own languages (``languages``, English among them). The courses
+and events steps give every programme at least one course and one event in a working
+language other than English, translated through wagtail-localize (``demo_translate``), so
+that an editor who opens them later finds them in wagtail-localize's editor.
 """
 
+from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django.utils import timezone
+
+from wagtail.models import Locale, Page
 
 from home.demo_data import register_demo_step
 from people.enums import Country
 from people.models import Organisation, User
 
 from .models import Programme
+from .pages import ProgrammeSection
 from .sections import programme_sections_ensure
 from .services import programme_organiser_add
 
@@ -81,7 +91,8 @@ PROGRAMMES = [
         "months": 48,
         "months_done": 20,
         "countries": [Country.RS, Country.AL, Country.BA, Country.MK, Country.XK],
-        "languages": ["en", "sr-latn", "sq"],
+        # Bosnian is not a site language: its teams read Serbian (Latin) or English.
+        "languages": ["en", "mk", "sr-latn", "sq"],
         "time_zone": "Europe/Belgrade",
         "organisers": ["organiser.see-coalition@linkage.local"],
     },
@@ -99,7 +110,8 @@ PROGRAMMES = [
         "months": 24,
         "months_done": 8,
         "countries": [Country.ES, Country.IT, Country.GR, Country.SI],
-        "languages": ["en", "ar"],
+        # The partners' countries, and the languages many of the migrant mentors speak.
+        "languages": ["en", "es", "it", "el", "sl", "ar", "fa", "uk"],
         "time_zone": "Europe/Madrid",
         "organisers": ["organiser.communitylinkage@linkage.local"],
     },
@@ -205,6 +217,70 @@ def demo_parent(index, section_model, programme_slug: str | None):
 def demo_shared_with(slugs) -> list[Programme]:
     """The programmes (of those that exist) a demo page is shared with."""
     return list(Programme.objects.filter(slug__in=slugs).order_by("slug"))
+
+
+def segment_translations(original, translated) -> dict[str, str]:
+    """What wagtail-localize needs to translate ``original``: each of its text segments
+    (title, each paragraph of rich text, each block's text) mapped to the segment in the
+    same place of ``translated``, an unsaved copy of the page with its texts replaced.
+
+    The two must have the same structure: a place with a different number of segments,
+    or one English text translated two ways, is an error in the demo's content."""
+    from wagtail_localize.segments import StringSegmentValue
+    from wagtail_localize.segments.extract import extract_segments
+
+    def texts(instance) -> dict[str, list[str]]:
+        by_path = defaultdict(list)
+        for segment in extract_segments(instance):
+            if isinstance(segment, StringSegmentValue):
+                by_path[segment.path].append(segment.string.data)
+        return by_path
+
+    english, other = texts(original), texts(translated)
+    if set(other) - set(english):
+        raise ValueError(f"{original}: no English for {sorted(set(other) - set(english))}")
+    strings: dict[str, str] = {}
+    for path, sources in english.items():
+        targets = other.get(path, [])
+        if len(targets) != len(sources):
+            raise ValueError(
+                f"{original}: {path} has {len(sources)} texts in English, {len(targets)} "
+                "in translation"
+            )
+        for source, target in zip(sources, targets, strict=True):
+            if source != target and strings.setdefault(source, target) != target:
+                raise ValueError(f"{original}: {source!r} is translated two ways")
+    return strings
+
+
+def demo_translate(page, language_code: str, translate: Callable) -> Page | None:
+    """``page`` in ``language_code``, published through wagtail-localize as a
+    machine-assisted translation (core.locales.translation_publish): the alias of the page
+    in that language, if there is one, becomes the translation, in place.
+
+    ``translate(copy)`` puts the translated texts on an unsaved copy of the page, in the
+    page's own structure (the same blocks and ids, the same modules); the strings are read
+    off the two. Running it again updates the same translation. None when the language has
+    no locale (a step run on its own in a test)."""
+    from core.locales import translation_publish
+
+    locale = Locale.objects.filter(language_code=language_code).first()
+    if locale is None:
+        return None
+    model = type(page.specific)
+    original = model.objects.get(pk=page.pk)
+    copy = model.objects.get(pk=page.pk)
+    translate(copy)
+    strings = segment_translations(original, copy)
+    return translation_publish(original, locale, strings, machine=True)
+
+
+def demo_section_translate(page, language_code: str, title: str | None) -> None:
+    """The programme's section above ``page`` (its courses or its events), titled
+    ``title`` in ``language_code``. Nothing when the page is in no section."""
+    section = page.get_parent().specific
+    if title and isinstance(section, ProgrammeSection):
+        demo_translate(section, language_code, lambda copy: setattr(copy, "title", title))
 
 
 def demo_section_slugs_tidy(index, section_model) -> None:
