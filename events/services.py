@@ -314,13 +314,19 @@ def _check_in_refusal(
 
 
 def _certificate_entry(
-    event: EventPage, attendance: Attendance, person, programmes: set[int]
+    event: EventPage, attendance: Attendance, person, programmes: set[int], occurrence
 ) -> dict:
+    """A certificate of attendance: the event's title, and the occurrence attended in the
+    event's own time and zone (the certificate writes them in the holder's language, so the
+    title carries no date of its own)."""
     return {
         "subject": attendance,
         "holder": person,
         "holder_name": person.display_name,
-        "title": f"{event.title} ({attendance.occurrence_date:%d.%m.%Y})",
+        "title": event.title,
+        "starts_at": occurrence.start,
+        "ends_at": occurrence.end,
+        "time_zone": event.time_zone,
         "kind": CertificateKind.EVENT_ATTENDANCE,
         # Never after today where the event is (a check-in opens the day before).
         "completed_on": min(
@@ -384,7 +390,7 @@ def attendance_check_in(
     )
     if event.attendance_certificates:
         certificate = certificate_issue(
-            **_certificate_entry(event, attendance, registration.person, programmes)
+            **_certificate_entry(event, attendance, registration.person, programmes, occurrence)
         )
         certificate_email_enqueue(certificate=certificate)
     return attendance, created
@@ -535,9 +541,13 @@ def attendance_check_in_many(
         certificates = certificate_issue_many(
             entries=[
                 _certificate_entry(
-                    original, attendance, registrations[registration_id].person, programmes
+                    original,
+                    attendance,
+                    registrations[registration_id].person,
+                    programmes,
+                    occurrences[day],
                 )
-                for (registration_id, _day), attendance in attended.items()
+                for (registration_id, day), attendance in attended.items()
             ]
         )
         for certificate in certificates:

@@ -461,3 +461,44 @@ def test_a_moment_is_written_in_the_events_zone_not_the_servers(server_zone):
     assert timezone.get_current_timezone_name() == server_zone
     assert moment_text(opens, "Europe/Vilnius") == f"{day(opens.date())}, 10:30 {EET}"
     assert moment_text(opens, "Europe/Belgrade") == f"{day(opens.date())}, 09:30 {CET}"
+
+
+# --- Certificates of attendance -----------------------------------------------------------
+
+
+def test_a_certificate_of_attendance_keeps_the_occurrence_in_the_events_own_zone(
+    django_capture_on_commit_callbacks,
+):
+    from certificates.models import Certificate
+    from events import services
+    from events.models import Registration
+
+    page = event_page(
+        title="Prishtina coordination",
+        attendance_certificates=True,
+        start_date=a_date(0),
+        start_time=time(9, 30),
+        end_time=time(16, 30),
+        time_zone="Europe/Belgrade",
+        country="XK",
+    )
+    registration = Registration.objects.create(
+        event=page, person=UserFactory(email="vlora@example.org"), status="confirmed"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attendance_check_in(registration=registration)
+
+    certificate = Certificate.objects.get()
+    belgrade = ZoneInfo("Europe/Belgrade")
+    assert (
+        certificate.title,
+        certificate.starts_at.astimezone(belgrade).replace(tzinfo=None),
+        certificate.ends_at.astimezone(belgrade).replace(tzinfo=None),
+        certificate.time_zone,
+    ) == (
+        "Prishtina coordination",
+        datetime.combine(a_date(0), time(9, 30)),
+        datetime.combine(a_date(0), time(16, 30)),
+        "Europe/Belgrade",
+    )
