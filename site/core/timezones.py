@@ -9,6 +9,10 @@ the zones Python knows. Without the tables the names are shown as they are, area
 Kosovo is not in the tables (XK is not an ISO 3166 code): its zone is ``Europe/Belgrade``,
 and it is named "Kosovo — Pristina", never "Belgrade", for an event in Kosovo.
 
+These "Country — City" labels are for choosing a zone (an organiser's event, a person's
+profile). Visitors read an event's zone as ``zone_name`` writes it: CLDR's generic name in
+their language ("Central European Time"), which names no city at all.
+
 ``core`` may not import ``people``: callers pass translated country names
 (``country_names=dict(Country.choices)``); the tables' English names fill the rest.
 """

@@ -117,3 +117,16 @@ def test_the_select_shows_a_shared_zone_under_the_events_country(preferred, sele
 
     assert html.count(" selected") == 1
     assert f'<option value="Europe/Belgrade" selected>{selected}</option>' in html
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("Europe/Vilnius", True),
+        ("Europe/Belgrade", True),
+        ("UTC", True),
+        ("Europe/Atlantis", False),
+    ],
+)
+def test_zone_known_accepts_only_zones_python_can_load(name, known):
+    assert timezones.zone_known(name) is known
