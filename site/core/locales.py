@@ -45,15 +45,30 @@ def locales_ensure(*, sync: bool | None = None) -> list[Locale]:
     if not sync:
         return locales
     default = Locale.get_default()
-    for locale in locales:
-        if locale.pk == default.pk:
-            continue
-        # Saving a synchronisation may fill the tree already (wagtail-localize's signal);
-        # the tree is read again for each locale, so nothing is copied twice.
+    others = [locale for locale in locales if locale.pk != default.pk]
+    for locale in others:
+        # A new synchronisation fills its tree at once (wagtail-localize's signal).
         LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": default})
+    lacking = _locales_lacking_pages(default, others)
+    if lacking:
+        # One index of the whole tree serves every locale: copying into one locale does not
+        # change what another lacks, and parents come before their children.
         index = PageIndex.from_database().sort_by_tree_position()
-        synchronize_tree(default, locale, page_index=index)
+        for locale in lacking:
+            synchronize_tree(default, locale, page_index=index)
     return locales
+
+
+def _locales_lacking_pages(source: Locale, locales: list[Locale]) -> list[Locale]:
+    """The locales that miss a version (translation or alias) of a page of ``source``."""
+    originals = Page.objects.filter(locale=source, depth__gt=1, alias_of__isnull=True)
+    wanted = set(originals.values_list("translation_key", flat=True))
+    have: dict[int, set] = {locale.pk: set() for locale in locales}
+    for locale_id, key in Page.objects.filter(
+        locale__in=locales, translation_key__in=originals.values("translation_key")
+    ).values_list("locale_id", "translation_key"):
+        have[locale_id].add(key)
+    return [locale for locale in locales if wanted - have[locale.pk]]
 
 
 def synced_locales(source: Locale) -> list[Locale]:
@@ -82,11 +97,23 @@ def translation_publish(
 
     ``strings`` maps the page's English segments (its title, slug, each paragraph of rich
     text, each block's text) to their translations; a segment without one keeps the
-    original text. An alias of the page, if there is one, becomes the translation.
-    ``machine`` records the strings as machine-assisted (wagtail-localize shows it)."""
-    from wagtail_localize.models import StringTranslation, TranslationSource
+    original text. An alias of the page, if there is one, becomes the translation in place
+    (same address, its children stay below it). ``machine`` records the strings as
+    machine-assisted (wagtail-localize shows it). The translation is published at once,
+    not when the surrounding transaction commits (wagtail-localize's own way), so the
+    caller reads it live straight away. Running it again with the same strings changes
+    nothing but a new revision."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+    if page.alias_of_id:  # an alias stands for its original
+        page = Page.objects.get(pk=page.alias_of_id)
+    page = page.specific
     source, _created = TranslationSource.update_or_create_from_instance(page)
+    kind = (
+        StringTranslation.TRANSLATION_TYPE_MACHINE
+        if machine
+        else StringTranslation.TRANSLATION_TYPE_MANUAL
+    )
     for segment in source.stringsegment_set.select_related("string", "context"):
         translated = strings.get(segment.string.data)
         if translated is None:
@@ -95,14 +122,19 @@ def translation_publish(
             translation_of=segment.string,
             locale=locale,
             context=segment.context,
-            defaults={
-                "data": translated,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE
-                if machine
-                else StringTranslation.TRANSLATION_TYPE_MANUAL,
-            },
+            defaults={"data": translated, "translation_type": kind},
         )
-    translation, _created = source.create_or_update_translation(
-        locale, user=user, publish=True, copy_parent_pages=True, fallback=True
+    # The record wagtail-localize's editor opens: an editor who translates the page later
+    # finds these strings there.
+    Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
     )
+    source.create_or_update_translation(
+        locale, user=user, publish=False, copy_parent_pages=True, fallback=True
+    )
+    translation = page.get_translation(locale).specific
+    revision = translation.get_latest_revision()
+    if revision is not None:
+        revision.publish(user=user)
+    translation.refresh_from_db()
     return translation

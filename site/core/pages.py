@@ -1,6 +1,7 @@
 """Wagtail page helpers that more than one feature app needs: page privacy for the POST
 endpoints that act on a page (enrol, register, complete), a one-query view-restriction
-lookup, and a page's live translations, read once per request."""
+lookup, a page's live translations, read once per request, and the original an alias of a
+page not yet translated stands for."""
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
@@ -89,3 +90,20 @@ def _translations_cache(request) -> dict:
         cache = {}
         setattr(request, _TRANSLATIONS_ATTR, cache)
     return cache
+
+
+def alias_original(request, page: Page) -> Page | None:
+    """The page whose content an alias shows, when that page is in another language than
+    the alias (a page not yet translated); None for a translation, an original or an
+    alias within one language. Read from the page's live translations (no query when the
+    page chrome has read them already)."""
+    if not page.alias_of_id:
+        return None
+    original = next((t for t in live_translations(request, page) if t.pk == page.alias_of_id), None)
+    if original is None:  # an alias of an alias, or of a page in another tree
+        original = Page.objects.select_related("locale").filter(pk=page.alias_of_id).first()
+        while original is not None and original.alias_of_id:
+            original = Page.objects.select_related("locale").filter(pk=original.alias_of_id).first()
+    if original is None or original.locale_id == page.locale_id:
+        return None
+    return original

@@ -268,20 +268,87 @@ HELPLINES = [
     (Country.OTHER, "European emergency number", "112", "24/7"),
 ]
 
-HOME_INTRO = {
-    "en": "Learning and coordination for everyone who responds to gender-based violence.",
-    "lt": "Mokymai ir koordinavimas visiems, kurie reaguoja į smurtą dėl lyties.",
-    "sq": "Mësim dhe koordinim për të gjithë ata që i përgjigjen dhunës me bazë gjinore.",
-    "sr-latn": "Učenje i koordinacija za sve koji odgovaraju na rodno zasnovano nasilje.",
-    "ar": "التعلّم والتنسيق لكل من يستجيب للعنف القائم على النوع الاجتماعي.",
-}
-HOME_TITLE = {
-    "en": "Linkage",
-    "lt": "Linkage",
-    "sq": "Linkage",
-    "sr-latn": "Linkage",
-    "ar": "لينكج",
-}
+# The navigation-level pages in English. Their translations into every other language are
+# in demo_translations.py, keyed by these texts (wagtail-localize's segments): a text
+# changed here must be changed there too (tests/home/test_demo.py checks it).
+HOME_TITLE = "Linkage"
+HOME_INTRO = "Learning and coordination for everyone who responds to gender-based violence."
+SIXTEEN_DAYS = "16 Days of Activism, 25 November to 10 December"
+SIXTEEN_DAYS_TEXT = (
+    "Coordination mechanisms in seven Kosovo municipalities, specialised help centres in "
+    "eight Lithuanian regions and a five-country coalition in the Western Balkans campaign "
+    "together. Join a public debate or a training near you."
+)
+ABOUT_TITLE = "About Linkage"
+ABOUT_INTRO = "One place to learn and to coordinate the response to violence against women."
+ABOUT_WHO = (
+    "Linkage brings together the organisations that respond to gender-based violence: "
+    "police, health and social services, justice, education, shelters and NGOs, local "
+    "government, and community mentors from migrant women's communities."
+)
+ABOUT_WHAT = (
+    "Professionals take courses and earn certificates; community mentors follow their own "
+    "track; organisers publish trainings, coordination meetings and study visits and report "
+    "the programme's progress to donors, only ever as anonymous totals."
+)
+SAFETY_HEADING = "Your safety comes first"
+# "Exit this page" is the quick exit button's label: translated as the interface has it.
+SAFETY_TEXT = (
+    "Use the <b>Exit this page</b> button, or press Shift three times, to leave this site at once."
+)
+PRIVACY_TITLE = "Privacy"
+PRIVACY_INTRO = "What Linkage keeps about you, why, and what you can do about it."
+PRIVACY_KEPT = (
+    "We keep what the work needs: your e-mail address, your name as you want it on "
+    "certificates, your organisation, sector, country, region and languages, and what you do "
+    "here: your courses and progress, the events you register for with your answers to their "
+    "questions, your attendance and your certificates."
+)
+PRIVACY_OPTIONAL = (
+    "Questions about gender, age band and migrant background are optional, asked only with "
+    "your consent, which you can withdraw at any time, and used only in statistics that hide "
+    "small numbers."
+)
+PRIVACY_ANONYMOUS = (
+    "Support to survivors is recorded only as anonymous counts, never about a person. "
+    "Organisers see only the people who take part in their own programme."
+)
+PRIVACY_YOURS = (
+    "You can download everything we hold about you, and delete your account, from My Linkage."
+)
+
+
+def _block(block_id: str, block_type: str, value) -> dict:
+    # Fixed ids: wagtail-localize keys each translated segment by its block's id, so the
+    # demo's second run finds the first run's translations instead of adding new ones.
+    return {"type": block_type, "value": value, "id": block_id}
+
+
+HOME_BODY = [
+    _block("6f0c1a52-16da-4d0b-9a51-000000000001", "heading", SIXTEEN_DAYS),
+    _block("6f0c1a52-16da-4d0b-9a51-000000000002", "paragraph", f"<p>{SIXTEEN_DAYS_TEXT}</p>"),
+]
+ABOUT_BODY = [
+    _block(
+        "6f0c1a52-16da-4d0b-9a51-000000000011",
+        "paragraph",
+        f"<p>{ABOUT_WHO}</p><p>{ABOUT_WHAT}</p>",
+    ),
+    _block(
+        "6f0c1a52-16da-4d0b-9a51-000000000012",
+        "callout",
+        {"tone": "safety", "heading": SAFETY_HEADING, "text": f"<p>{SAFETY_TEXT}</p>"},
+    ),
+]
+PRIVACY_BODY = [
+    _block(
+        "6f0c1a52-16da-4d0b-9a51-000000000021",
+        "paragraph",
+        f"<p>{PRIVACY_KEPT}</p><p>{PRIVACY_OPTIONAL}</p><p>{PRIVACY_ANONYMOUS}</p>"
+        f"<p>{PRIVACY_YOURS}</p>",
+    ),
+    _block("6f0c1a52-16da-4d0b-9a51-000000000022", "helplines", None),
+]
 
 # The organiser guide at /organiser-guide/ (the admin's "Help" leads there): for a new NGO
 # organiser, in plain words. (heading, rich text) sections; a "safety" callout where the

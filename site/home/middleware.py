@@ -85,6 +85,12 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     Pages are served per language with a prefix (/lt/, /ar/), English without one; account
     pages, My Linkage and the safety page have no prefix, and the language switcher's
     set_language form must still change their language.
+
+    A page address that is not found in the visitor's language leads to the same page in
+    that language when there is one: /events/ with the Lithuanian cookie, or an old
+    /lt/events/ after the Lithuanian listing got its own slug, both go to /lt/renginiai/.
+    Every page exists in every synchronised language (``core.locales``), so this never
+    leads to a "not found"; anything else stays a 404 rather than a redirect to one.
     """
 
     def process_request(self, request):
@@ -93,21 +99,76 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
-        # A page asked for without a prefix in another language than English (/ with the
-        # Arabic cookie) goes to its prefixed address (/ar/), where Wagtail serves it.
-        language = translation.get_language()
-        if (
-            response.status_code == 404
-            and language != settings.LANGUAGE_CODE
-            and not translation.get_language_from_path(request.path_info)
-        ):
-            urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
-            language_path = f"/{language}{request.path_info}"
-            if is_valid_path(language_path, urlconf):
-                script_prefix = get_script_prefix()
-                redirect = self.response_redirect_class(
-                    request.get_full_path().replace(script_prefix, f"{script_prefix}{language}/", 1)
-                )
+        if response.status_code == 404:
+            target = self._same_page_in_language(request)
+            if target is not None:
+                redirect = self.response_redirect_class(target)
                 patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
                 return redirect
         return super().process_response(request, response)
+
+    def _same_page_in_language(self, request) -> str | None:
+        """Where the visitor meant to go, in the active language, or None."""
+        language = translation.get_language()
+        if language == settings.LANGUAGE_CODE:
+            return None
+        path = request.path_info
+        prefixed = translation.get_language_from_path(path)
+        if prefixed:
+            path = path[len(prefixed) + 1 :]  # "/lt/events/" -> "/events/"
+        target = page_url_in_language(request, path, language)
+        if target is None and not prefixed:
+            # Not a page: another address that has a prefixed form (/_util/login/).
+            urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+            language_path = f"/{language}{path}"
+            if is_valid_path(language_path, urlconf) and not _is_page_route(language_path, urlconf):
+                target = f"{get_script_prefix().rstrip('/')}{language_path}"
+        if target is None:
+            return None
+        if request.META.get("QUERY_STRING"):
+            target = f"{target}?{request.META['QUERY_STRING']}"
+        return None if target == request.get_full_path() else target
+
+
+def _is_page_route(path: str, urlconf) -> bool:
+    from django.urls import resolve
+
+    return resolve(path, urlconf).url_name == "wagtail_serve"
+
+
+def page_url_in_language(request, path: str, language: str) -> str | None:
+    """The address of the page at ``path`` in the default language's tree (and of the route
+    below it, for a routable page: /events/2026/12/), in ``language``: its translation or
+    alias (or, in a language without a home page, the default language's page at the
+    language's prefix, where Wagtail serves it). None when there is no such page or no
+    live version of it in that language."""
+    from django.http import Http404
+
+    from wagtail.models import Locale, Site
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page.specific
+    components = [component for component in path.split("/") if component]
+    try:
+        found = root.route(request, components)
+    except Http404:
+        return None
+    page = found[0]  # a RouteResult: (page, args, kwargs)
+    locale = Locale.objects.filter(language_code=language).first()
+    version = page.get_translation_or_none(locale) if locale else None
+    if version is None or not version.live:
+        if locale is None or not root.get_translations().filter(locale=locale, live=True).exists():
+            # A language without a home page of its own: Wagtail serves the default
+            # language's pages at its prefixed addresses.
+            return f"{get_script_prefix().rstrip('/')}/{language}{path}"
+        return None
+    url = version.get_url(request)
+    if not url:
+        return None
+    own = [c for c in page.url_path[len(root.url_path) :].split("/") if c]
+    rest = components[len(own) :] if components[: len(own)] == own else []
+    if rest:
+        url = f"{url.rstrip('/')}/{'/'.join(rest)}/"
+    return url

@@ -2,12 +2,17 @@
 
 A feature app registers its (index page, section page) models once
 (``register_section_type``); whenever a programme is saved, it gets a published section
-below each index of the default locale, and its group gets Wagtail page permissions there.
-A section an admin adds by hand gets the same permissions.
+below each index of the default locale, and its group gets Wagtail page permissions there,
+and on the section's translations and aliases in the other languages (wagtail-localize
+keeps an alias of every page in every language, ``core.locales``), so organisers edit
+their section's pages in every language. A section an admin adds by hand, or a translation
+or alias made later, gets the same permissions (``_section_saved``).
 """
 
 from django.db.models.signals import post_save
 from django.utils.text import slugify
+
+from core.locales import aliases_ensure
 
 from .models import Programme
 from .services import programme_section_grant
@@ -63,6 +68,7 @@ def programme_sections_ensure(*, programme: Programme) -> list:
                 )
                 index.add_child(instance=section)
                 section.save_revision().publish()
+                aliases_ensure(section)  # as wagtail-localize does for the admin's pages
             programme_section_grant(programme=programme, page=section)
             sections.append(section)
     return sections

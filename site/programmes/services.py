@@ -77,16 +77,31 @@ def programme_rights_ensure(*, programme: Programme) -> Programme:
 
 def programme_section_grant(*, programme: Programme, page) -> None:
     """Give the programme's organisers the right to edit and publish ``page`` and every
-    page below it (a feature app calls this for the programme's section of its tree)."""
-    from wagtail.models import GroupPagePermission
+    page below it (a feature app calls this for the programme's section of its tree), in
+    every language: the same rights on each of the section's translations and aliases,
+    below which wagtail-localize keeps the translations and aliases of its pages."""
+    from wagtail.models import GroupPagePermission, Page
 
     programme_rights_ensure(programme=programme)
-    for codename in SECTION_PAGE_PERMISSIONS:
-        permission = _permission("wagtailcore", "page", codename)
-        if permission:
-            GroupPagePermission.objects.get_or_create(
-                group=programme.group, page=page, permission=permission
-            )
+    pages = Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
+    permissions = [
+        permission
+        for codename in SECTION_PAGE_PERMISSIONS
+        if (permission := _permission("wagtailcore", "page", codename))
+    ]
+    granted = set(
+        GroupPagePermission.objects.filter(
+            group=programme.group, page_id__in=pages, permission__in=permissions
+        ).values_list("page_id", "permission_id")
+    )
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=programme.group, page_id=page_id, permission=permission)
+            for page_id in pages
+            for permission in permissions
+            if (page_id, permission.pk) not in granted
+        ]
+    )
 
 
 def _sync_group(programme: Programme) -> None:

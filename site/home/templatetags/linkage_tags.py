@@ -1,11 +1,12 @@
 """The page chrome: the home page in the visitor's language, the main menu, the language
-switcher and the footer's privacy link.
+switcher, the footer's privacy link, and the notice on a page not yet translated.
 
 Everything the chrome shows comes from one query per request (``chrome()``), cached on the
-request: the home page's translation in the active language, its children in the menu,
-the current page's live translations and the privacy page's translation. Nothing is
-cached across requests, so nothing leaks between sites or languages or outlives a
-publish. The safety settings (with their privacy page) are Wagtail's, cached per request.
+request: the home page in every language, its children in the menu, the current page's
+live translations (aliases included: every page exists in every language, see
+``core.locales``) and the privacy page's translation. Nothing is cached across requests,
+so nothing leaks between sites or languages or outlives a publish. The safety settings
+(with their privacy page) are Wagtail's, cached per request.
 """
 
 from dataclasses import dataclass, field
@@ -17,7 +18,12 @@ from django.utils import translation
 
 from wagtail.models import Page, Site
 
-from core.pages import live_translations, remember_translations, translations_known
+from core.pages import (
+    alias_original,
+    live_translations,
+    remember_translations,
+    translations_known,
+)
 
 register = template.Library()
 
@@ -29,6 +35,8 @@ class Chrome:
     root: Page | None = None
     menu: list[Page] = field(default_factory=list)
     privacy_page: Page | None = None
+    # The home page's live versions by language code (the switcher's way home).
+    homes: dict[str, Page] = field(default_factory=dict)
 
 
 def chrome(context) -> Chrome:
@@ -38,8 +46,7 @@ def chrome(context) -> Chrome:
     if site is None:
         return Chrome()
     language = translation.get_language()
-    page = context.get("page")
-    page = page if isinstance(page, Page) and page.pk else None
+    page = _current_page(context)
     key = (site.pk, language, page.pk if page else None)
     cached = getattr(request, _CHROME_ATTR, None)
     if cached is not None and cached[0] == key:
@@ -53,7 +60,7 @@ def _read_chrome(request, site: Site, language: str, page: Page | None) -> Chrom
     root = site.root_page
     privacy = _privacy_page(request)
     in_language = Q(locale__language_code=language)
-    wanted = Q(translation_key=root.translation_key) & in_language
+    wanted = Q(translation_key=root.translation_key)  # the home page in every language
     # Menu items: children of the home page in this language (or of the site's root page,
     # when the home page is not translated); filtered by path below.
     wanted |= Q(depth=root.depth + 1, live=True, show_in_menus=True) & (
@@ -79,6 +86,15 @@ def _read_chrome(request, site: Site, language: str, page: Page | None) -> Chrom
             and r.depth == home.depth + 1
             and r.path.startswith(home.path)
         ]
+        if home.pk != root.pk:
+            # In the site's own order: a language's tree was filled in whatever order
+            # its translations and aliases were made.
+            order = {
+                r.translation_key: r.path
+                for r in rows
+                if r.depth == root.depth + 1 and r.path.startswith(root.path)
+            }
+            menu.sort(key=lambda r: (order.get(r.translation_key, "~"), r.path))
     else:  # a home page moved to another level: ask for its children
         menu = list(home.get_children().live().in_menu())
     if with_translations:
@@ -93,7 +109,12 @@ def _read_chrome(request, site: Site, language: str, page: Page | None) -> Chrom
             (r for r in rows if r.live and in_active_language(r, privacy.translation_key)),
             privacy,
         )
-    return Chrome(root=home, menu=menu, privacy_page=localized_privacy)
+    homes = {
+        r.locale.language_code: r
+        for r in rows
+        if r.translation_key == root.translation_key and (r.live or r.pk == root.pk)
+    }
+    return Chrome(root=home, menu=menu, privacy_page=localized_privacy, homes=homes)
 
 
 def _privacy_page(request) -> Page | None:
@@ -130,21 +151,30 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page's translations when it is a Wagtail page; otherwise the
-    set_language form, which works without JavaScript."""
-    page = context.get("page")
+    """Every language, each leading somewhere that answers.
+
+    On a Wagtail page, a link to the page in that language: its translation, or its alias
+    (the original with a notice), which every synchronised language has; failing both (a
+    language not synchronised), the home page in that language. Elsewhere (account pages,
+    My Linkage, the safety page: one address for every language) a button posts to
+    set_language, which works without JavaScript."""
+    page = _current_page(context)
     request = context.get("request")
     current = translation.get_language()
-    translations = {}
-    if isinstance(page, Page) and page.pk:
-        chrome(context)  # reads the translations with the rest of the chrome
+    urls: dict[str, str] = {}
+    if page is not None:
+        chrome_ = chrome(context)  # reads the translations with the rest of the chrome
+        for code, home in chrome_.homes.items():
+            urls[code] = home.get_url(request)
         for translated in live_translations(request, page):
-            translations[translated.locale.language_code] = translated.get_url(request)
+            url = translated.get_url(request)
+            if url:
+                urls[translated.locale.language_code] = url
     languages = [
         {
             "code": code,
             "name": name,
-            "url": translations.get(code),
+            "url": urls.get(code),
             "current": code == current,
             "bidi": translation.get_language_info(code)["bidi"],
         }
@@ -154,8 +184,71 @@ def language_switcher(context):
         "request": request,
         "languages": languages,
         "current": current,
-        "next": request.get_full_path() if request else "/",
+        "next": "/" if page is not None else (request.get_full_path() if request else "/"),
     }
+
+
+@dataclass
+class OriginalLanguage:
+    """The language a page not yet translated is shown in (its original's)."""
+
+    page: Page
+    code: str
+    name: str  # in the visitor's language
+    wanted: str  # the visitor's language, named in it
+    bidi: bool
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.bidi else "ltr"
+
+
+@register.simple_tag(takes_context=True)
+def original_language(context) -> OriginalLanguage | None:
+    """On an alias of a page not yet translated into the active language: the original's
+    language, for the notice and the ``lang`` of the content. None elsewhere."""
+    page = _current_page(context)
+    if page is None or not page.alias_of_id:
+        return None
+    request = context.get("request")
+    chrome(context)
+    original = alias_original(request, page)
+    if original is None:
+        return None
+    code = original.locale.language_code
+    info = translation.get_language_info(code)
+    return OriginalLanguage(
+        page=original,
+        code=code,
+        name=str(info["name_translated"]),
+        wanted=str(translation.get_language_info(translation.get_language())["name_translated"]),
+        bidi=info["bidi"],
+    )
+
+
+def _current_page(context) -> Page | None:
+    page = context.get("page")
+    return page if isinstance(page, Page) and page.pk else None
+
+
+@register.simple_tag(takes_context=True)
+def written_in(context, languages, page) -> list[dict]:
+    """The languages a page is written in, from its versions (``languages``: dicts with
+    code, name and page, as ``courses.selectors.course_languages``): its original and its
+    translations, not the aliases that stand in for it elsewhere (they show the original).
+    Each has the ``url`` of its version, except the one being read (an alias reads its
+    original) and a version without an address: those are not links."""
+    request = context.get("request")
+    written = []
+    for language in languages:
+        version = language["page"]
+        if version.alias_of_id:
+            continue
+        url = None
+        if version.pk not in (page.pk, page.alias_of_id):
+            url = version.get_url(request)
+        written.append({"code": language["code"], "name": language["name"], "url": url})
+    return written
 
 
 @register.simple_tag

@@ -1,6 +1,17 @@
 """Build (or bring up to date) the demo: five programmes (programmes/demo.py), their
-organisers, courses and events. Safe to run any number of times."""
+organisers, courses and events, and every page in every language. Safe to run any number
+of times.
 
+Once the English tree is built, every language's tree is synchronised from it
+(``core.locales``: an alias of every page), and the navigation-level pages (home, About,
+Privacy, the course catalogue, the events listing) are translated into every language
+through wagtail-localize (demo_translations.py); the other pages stay aliases, shown with
+a notice until someone translates them.
+"""
+
+import logging
+import time
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -13,59 +24,12 @@ from wagtail.models import Locale, Site
 
 from allauth.account.models import EmailAddress
 
+from core.locales import locales_ensure, translation_publish
 from home import demo_data as data
+from home import demo_translations
 from home.models import HomePage, SafetySettings, StandardPage
 from people.models import Organisation, Profile, Region, User
 from people.roles import ensure_role_groups, role_assign
-
-ABOUT_BODY = [
-    {
-        "type": "paragraph",
-        "value": (
-            "<p>Linkage brings together the organisations that respond to gender-based violence: "
-            "police, health and social services, justice, education, shelters and NGOs, local "
-            "government, and community mentors from migrant women's communities.</p>"
-            "<p>Professionals take courses and earn certificates; community mentors follow their "
-            "own track; organisers publish trainings, coordination meetings and study visits and "
-            "report the programme's progress to donors, only ever as anonymous totals.</p>"
-        ),
-    },
-    {
-        "type": "callout",
-        "value": {
-            "tone": "safety",
-            "heading": "Your safety comes first",
-            "text": "<p>Use the <b>Exit this page</b> button, or press Shift three times, to "
-            "leave this site at once.</p>",
-        },
-    },
-]
-PRIVACY_BODY = [
-    {
-        "type": "paragraph",
-        "value": (
-            "<p>We keep the least personal data we can: your e-mail address, your name as you want "
-            "it on certificates, and your organisation, sector and place. Questions about gender, "
-            "age band and migrant background are optional, asked only with your consent, and used "
-            "only in statistics that hide small numbers.</p>"
-            "<p>Support to survivors is recorded only as anonymous counts, never about a person. "
-            "You can download everything we hold about you, and delete your account, from "
-            "My Linkage.</p>"
-        ),
-    },
-    {"type": "helplines", "value": None},
-]
-HOME_BODY = [
-    {"type": "heading", "value": "16 Days of Activism, 25 November to 10 December"},
-    {
-        "type": "paragraph",
-        "value": (
-            "<p>Coordination mechanisms in seven Kosovo municipalities, specialised help "
-            "centres in eight Lithuanian regions and a five-country coalition in the Western "
-            "Balkans campaign together. Join a public debate or a training near you.</p>"
-        ),
-    },
-]
 
 
 class Command(BaseCommand):
@@ -74,21 +38,30 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         # The demo people are made up: the confirmations, offers and certificates their
         # demo activity triggers go to an in-memory outbox, never to a console or server.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        # Wagtail logs every page it creates, edits and publishes (over a thousand here).
+        # The translations' new slugs need no redirects from addresses nobody has seen.
+        with (
+            override_settings(
+                EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+                WAGTAILREDIRECTS_AUTO_CREATE=False,
+            ),
+            _quiet("wagtail"),
+        ):
             self._build()
 
     @transaction.atomic
     def _build(self):
         ensure_role_groups()
-        locales = self._locales()
+        locales_ensure(sync=False)  # the locales; their trees follow once the English one is built
         regions = self._regions()
         organisations = self._organisations()
         self._people(regions, organisations)
-        home = self._pages(locales)
+        home = self._pages()
         self._safety_settings(home)
         autodiscover_modules("demo")
         for step in data.demo_steps():
             step(stdout=self.stdout)
+        self._every_language(home)
         self.stdout.write(self.style.SUCCESS("Demo programmes ready."))
         self.stdout.write(self._accounts())
 
@@ -124,11 +97,25 @@ class Command(BaseCommand):
             lines.append(f"The organiser guide: http://127.0.0.1:8000{guide.url}")
         return "\n".join(lines)
 
-    def _locales(self) -> dict[str, Locale]:
-        return {
-            code: Locale.objects.get_or_create(language_code=code)[0]
-            for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
-        }
+    def _every_language(self, home: HomePage) -> None:
+        """Every page in every language: the trees synchronised from English (aliases),
+        then the navigation-level pages translated."""
+        started = time.monotonic()
+        locales_ensure(sync=True)
+        synced = time.monotonic()
+        pages = [home, *home.get_children().live().in_menu().order_by("path")]
+        for locale in Locale.objects.exclude(pk=home.locale_id).order_by("language_code"):
+            code = locale.language_code
+            if code not in demo_translations.LANGUAGES:
+                continue
+            strings = demo_translations.navigation_strings(code)
+            for page in pages:
+                translation_publish(page, locale, strings, machine=True)
+        self.stdout.write(
+            f"Pages: every page in {Locale.objects.count()} languages ({synced - started:.0f} s); "
+            f"{', '.join(page.title for page in pages)} translated into each "
+            f"({time.monotonic() - synced:.0f} s)."
+        )
 
     def _regions(self) -> dict[str, Region]:
         regions = {}
@@ -174,7 +161,7 @@ class Command(BaseCommand):
             )
             role_assign(user=user, role=role)
 
-    def _pages(self, locales) -> HomePage:
+    def _pages(self) -> HomePage:
         site = Site.objects.get(is_default_site=True)
         # Full URLs (calendar feeds, e-mails) point at the address the demo is served on.
         base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
@@ -186,31 +173,18 @@ class Command(BaseCommand):
         home = site.root_page.specific
         if not isinstance(home, HomePage):
             raise SystemExit("The default site's root is not a HomePage; run migrate first.")
-        home.intro = data.HOME_INTRO["en"]
-        home.body = HOME_BODY
+        home.title, home.intro, home.body = data.HOME_TITLE, data.HOME_INTRO, data.HOME_BODY
         home.save_revision().publish()
-        for slug, title, body, in_menu in (
-            ("about", "About Linkage", ABOUT_BODY, True),
-            ("privacy", "Privacy", PRIVACY_BODY, True),
+        for slug, title, intro, body in (
+            ("about", data.ABOUT_TITLE, data.ABOUT_INTRO, data.ABOUT_BODY),
+            ("privacy", data.PRIVACY_TITLE, data.PRIVACY_INTRO, data.PRIVACY_BODY),
         ):
-            page = StandardPage.objects.filter(slug=slug, locale=home.locale).first()
+            page = StandardPage.objects.child_of(home).filter(slug=slug).first()
             if page is None:
-                page = StandardPage(slug=slug, title=title, show_in_menus=in_menu)
+                page = StandardPage(slug=slug, title=title)
                 home.add_child(instance=page)
-            page.title, page.body, page.show_in_menus = title, body, in_menu
+            page.title, page.intro, page.body, page.show_in_menus = title, intro, body, True
             page.save_revision().publish()
-        # The home page in every UI language, so the switcher and RTL have real content.
-        for code, locale in locales.items():
-            if code == home.locale.language_code:
-                continue
-            translated = home.get_translation_or_none(locale)
-            if translated is None:
-                translated = home.copy_for_translation(locale)
-            translated = translated.specific
-            translated.title = data.HOME_TITLE[code]
-            translated.intro = data.HOME_INTRO[code]
-            translated.body = []
-            translated.save_revision().publish()
         return home
 
     def _safety_settings(self, home: HomePage) -> None:
@@ -227,3 +201,14 @@ class Command(BaseCommand):
             safety.helplines.create(
                 country=country, name=name, number=number, hours=hours, sort_order=order
             )
+
+
+@contextmanager
+def _quiet(name: str):
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
