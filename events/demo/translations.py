@@ -10,9 +10,9 @@ ACCESS_LT = (
 )
 
 SIXTEEN_DAYS_LT = (
-    "<p>Renginys – 16 aktyvizmo dienų prieš smurtą dėl lyties dalis: nuo lapkričio 25-osios, "
-    "Tarptautinės smurto prieš moteris panaikinimo dienos, iki gruodžio 10-osios, Žmogaus "
-    "teisių dienos.</p>"
+    "<p>Renginys – kampanijos „16 dienų aktyvizmo prieš smurtą dėl lyties“ dalis: nuo "
+    "lapkričio 25-osios, Tarptautinės smurto prieš moteris panaikinimo dienos, iki gruodžio "
+    "10-osios, Žmogaus teisių dienos.</p>"
 )
 
 TRANSLATIONS = [
@@ -147,7 +147,7 @@ TRANSLATIONS = [
             "title": "Incontro della rete comunitaria: mentor e servizi a Palermo",
             "summary": "Mentor di comunità, associazioni di donne migranti e servizi locali "
             "contro la violenza di genere si incontrano per conoscersi e concordare come "
-            "indirizzare le donne dagli uni agli altri.",
+            "indirizzare ogni donna verso il servizio giusto.",
             "body": "<p>Un pomeriggio per le reti comunitarie di CommunityLinkage: ogni servizio "
             "presenta ciò che offre, le mentor portano le domande delle loro comunità e tutti "
             "ripartono con i contatti di cui hanno bisogno.</p>",
