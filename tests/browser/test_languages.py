@@ -6,7 +6,7 @@ import pytest
 
 from core.locales import locales_ensure
 from courses.models import CohortRun, CourseIndexPage
-from home.models import Helpline, SafetySettings
+from home.models import Helpline, SafetySettings, StandardPage
 from tests.courses.conftest import CourseBuilder
 from tests.factories.events import a_date, event_index_page, event_page
 
@@ -47,14 +47,19 @@ OVERFLOW_SCRIPT = """() => {
         .map((el) => el.textContent.trim());
     const inside = button.bottom <= bar.bottom + 0.5 && button.left >= 0 && button.right <= width;
     const exit = {inside, covered};
-    return {excess: doc.scrollWidth - width, culprits: culprits.slice(0, 8), exit};
+    // A table may scroll in its own labelled region, but none of ours needs to.
+    const scrolling = [...document.querySelectorAll(".table-wrapper")]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.getAttribute("aria-labelledby")}: ${el.scrollWidth - el.clientWidth}`);
+    return {excess: doc.scrollWidth - width, culprits: culprits.slice(0, 8), scrolling, exit};
 }"""
 
 
 @pytest.fixture
 def site_in_every_language(live_server):
-    """The home page, the events listing with an event, the course catalogue with a course,
-    the safety page with national helplines, in every language (aliases of the English
+    """The home page, the events listing with an event, the course catalogue with a course
+    and its cohort and lesson, a standard page, the safety page with national helplines,
+    the account and certificate pages and a 404, in every language (aliases of the English
     pages, as wagtail-localize keeps them); quick exit goes to a page of our own."""
     from wagtail.models import Site
 
@@ -76,7 +81,10 @@ def site_in_every_language(live_server):
     catalogue = CourseIndexPage(title="Courses", slug="courses")
     home.add_child(instance=catalogue)
     catalogue.save_revision().publish()
-    course, _lessons = CourseBuilder(catalogue)(title=COURSE_TITLE, lessons=1)
+    course, lessons = CourseBuilder(catalogue)(title=COURSE_TITLE, lessons=1, checks={0})
+    about = StandardPage(title="Apie Linkage: tarpžinybinis bendradarbiavimas", slug="about")
+    home.add_child(instance=about)
+    about.save_revision().publish()
     CohortRun.objects.create(
         course=course,
         course_key=course.translation_key,
@@ -91,7 +99,12 @@ def site_in_every_language(live_server):
         "event": event.url,
         "catalogue": catalogue.url,
         "course": course.url,
+        "lesson": lessons[0].url,
+        "standard page": about.url,
         "safety": "/safety/",
+        "sign in": "/accounts/login/",
+        "sign up": "/accounts/signup/",
+        "certificate check": "/certificates/verify/AAAA-AAAA-AAAA/",
         "not found": "/no-such-page/",
     }
 
@@ -156,7 +169,12 @@ def test_no_page_scrolls_sideways_and_the_exit_button_stays_in_its_bar(
         for name, path in site_in_every_language.items():
             report = _visit(page, live_server, path)
             page.screenshot(path=_artefact(f"{language}-{width}-{name}"), full_page=True)
-            if report["excess"] > 0 or report["culprits"] or report["exit"] != EXIT_IN_ITS_BAR:
+            if (
+                report["excess"] > 0
+                or report["culprits"]
+                or report["scrolling"]
+                or report["exit"] != EXIT_IN_ITS_BAR
+            ):
                 overflowing[name] = report
     finally:
         context.close()
