@@ -126,3 +126,17 @@ def test_short_dates_carry_no_direction_marks(language):
             MOMENT.date(), "SHORT_DATE_FORMAT"
         )
     assert set(written) & marks == set()
+
+
+def test_wagtails_admin_dates_read_british_in_english():
+    """The admin's listings show a date's full form in a tooltip (human_readable_date) and
+    write short date-times in its spreadsheets: both from our English formats."""
+    from wagtail.admin.views.mixins import ExcelDateFormatter
+
+    moment = timezone.make_aware(MOMENT)
+    template = Template("{% load wagtailadmin_tags %}{% human_readable_date moment %}")
+    with translation.override("en"), timezone.override("Europe/Vilnius"):
+        html = template.render(Context({"moment": moment}))
+        excel = ExcelDateFormatter().get()
+    tooltip = html.split('data-w-tooltip-content-value="')[1].split('"')[0]
+    assert (tooltip, excel) == ("Tuesday 15 December 2026, 18:05", "d mmm yyyy hh:mm")
