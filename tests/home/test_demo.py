@@ -1,15 +1,18 @@
 """`manage.py linkage_demo` with every app's demo steps: the five programmes, their
 organisers, each programme's courses and events in its own sections, people who take part
-in two programmes, and the organiser guide. The command runs twice, once per class (it
-takes a while): everything below must hold after the second run."""
+in two programmes, the organiser guide, and every page in every language (the navigation
+pages translated, the rest aliases). The command runs twice, once per class (it takes a
+while): everything below must hold after the second run."""
 
 from io import StringIO
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
+from django.db.models import Exists, OuterRef
 from django.test import TestCase
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from courses.models import CoursePage, CourseSectionPage, Enrolment
 from events.models import EventPage, EventSectionPage, Registration
@@ -23,8 +26,10 @@ from programmes.selectors import people_visible_to, scope_for
 
 SLUGS = ["communitylinkage", "coordinated-response", "kosovo", "lithuania", "see-coalition"]
 
-# Rows a second run may add: each run publishes a new revision of every demo page.
-HISTORY = {"wagtailcore.Revision", "wagtailcore.PageLogEntry"}
+# Rows a second run may add: each run publishes a new revision of every demo page, and
+# wagtail-localize logs each update of a translation.
+HISTORY = {"wagtailcore.Revision", "wagtailcore.PageLogEntry", "wagtail_localize.TranslationLog"}
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def _counts() -> dict[str, int]:
@@ -57,8 +62,9 @@ class TestDemo(TestCase):
             "event sections": self.after_second["events.EventSectionPage"],
         } == {
             "programmes": 5,
-            "course sections": 5 + 2,  # and the Lithuanian and Albanian translations
-            "event sections": 5,
+            # Each programme's section in every language (a translation or an alias).
+            "course sections": 5 * len(LANGUAGES),
+            "event sections": 5 * len(LANGUAGES),
         }
 
     def test_the_five_programmes_each_have_an_organiser_who_runs_only_that_one(self):
@@ -120,8 +126,11 @@ class TestDemo(TestCase):
         english = CoursePage.objects.get(slug="coordinated-response", locale__language_code="en")
         lithuanian = english.get_translation(Locale.objects.get(language_code="lt"))
 
+        assert (english.url, lithuanian.url) == (
+            "/courses/coordinated-response/coordinated-response/",
+            "/lt/kursai/coordinated-response/coordinated-response/",
+        )
         for course in (english, lithuanian):
-            assert course.url_path.endswith("/courses/coordinated-response/coordinated-response/")
             assert course.programme.slug == "coordinated-response"
             assert sorted(course.shared_with.values_list("slug", flat=True)) == [
                 "kosovo",
@@ -129,8 +138,10 @@ class TestDemo(TestCase):
             ]
 
     def test_translated_courses_sit_in_their_programmes_translated_sections(self):
-        translated = CoursePage.objects.exclude(locale=Locale.get_default()).select_related(
-            "locale"
+        translated = (
+            CoursePage.objects.exclude(locale=Locale.get_default())
+            .filter(alias_of__isnull=True)
+            .select_related("locale")
         )
         places = {}
         for course in translated:
@@ -143,9 +154,55 @@ class TestDemo(TestCase):
             )
 
         assert places == {
-            "lt": (CourseSectionPage, True, True, True),
-            "sq": (CourseSectionPage, True, True, True),
+            code: (CourseSectionPage, True, True, True) for code in ("fa", "lt", "mk", "sq")
         }
+
+    def test_every_page_is_in_every_language(self):
+        originals = Page.objects.filter(
+            locale=Locale.get_default(), depth__gt=1, alias_of__isnull=True
+        )
+        missing = {
+            code: originals.exclude(
+                translation_key__in=Page.objects.filter(
+                    locale__language_code=code, live=True
+                ).values("translation_key")
+            ).count()
+            for code in LANGUAGES
+        }
+
+        assert originals.count() > 50
+        assert missing == {code: 0 for code in LANGUAGES}
+
+    def test_the_navigation_pages_are_translated_into_every_language_segment_by_segment(self):
+        from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+        home = Site.objects.get(is_default_site=True).root_page
+        pages = [home, *home.get_children().in_menu()]
+        found = {}
+        for page in pages:
+            source = TranslationSource.objects.get(
+                object_id=page.translation_key, locale=page.locale
+            )
+            segments = StringSegment.objects.filter(source=source)
+            for code in LANGUAGES[1:]:
+                version = page.get_translation(Locale.objects.get(language_code=code))
+                untranslated = segments.exclude(
+                    Exists(
+                        StringTranslation.objects.filter(
+                            translation_of=OuterRef("string"),
+                            context=OuterRef("context"),
+                            locale__language_code=code,
+                        )
+                    )
+                )
+                found[page.slug, code] = (
+                    version.alias_of_id,
+                    version.live,
+                    list(untranslated.values_list("string__data", flat=True)),
+                )
+
+        assert [page.slug for page in pages] == ["home", "about", "privacy", "courses", "events"]
+        assert found == {key: (None, True, []) for key in found}
 
     def test_each_organiser_sees_exactly_their_programmes_courses_and_events(self):
         def visible(slug):
@@ -153,7 +210,9 @@ class TestDemo(TestCase):
             courses = scope.filter(
                 CoursePage.objects.filter(locale=Locale.get_default()), "programme", "shared_with"
             )
-            events = scope.filter(EventPage.objects.all(), "programme", "shared_with")
+            events = scope.filter(
+                EventPage.objects.filter(locale=Locale.get_default()), "programme", "shared_with"
+            )
             return sorted(courses.values_list("slug", flat=True)), sorted(
                 events.values_list("slug", flat=True)
             )
@@ -181,12 +240,17 @@ class TestDemo(TestCase):
         )
         assert visible("communitylinkage") == (
             ["community-mentor-foundations"],
-            ["working-with-interpreters-webinar"],
+            [
+                "community-networking-palermo",
+                "mentors-train-professionals-barcelona",
+                "working-with-interpreters-webinar",
+            ],
         )
         assert visible("see-coalition") == (
             ["trafficking-identification-and-referral"],
             [
                 "16-days-debate-belgrade",
+                "local-action-plan-workshop-skopje",
                 "study-visit-brussels",
                 "trafficking-identification-belgrade",
             ],
