@@ -38,8 +38,12 @@ def catalogue(
 ) -> list[CatalogueEntry]:
     """Every live course under any language version of this catalogue (directly, or in a
     programme's section of it), once each, in the catalogue's language when it exists in
-    it. ``index`` may be a programme's section: then its courses only. Four queries at
-    most."""
+    it (its translation, or the alias that shows the original there). ``index`` may be a
+    programme's section: then its courses only. Four queries at most.
+
+    A course's languages, and the ``language`` filter, are the languages it is written in:
+    its original and its translations, not the aliases that stand in for it in every other
+    language's tree (with those, every course would be "in" every language)."""
     placements = Q(pk__in=[])
     # A course sits directly under the catalogue or one level down, in a section; nothing
     # else below the catalogue is a course, so every course below it is in it.
@@ -57,7 +61,7 @@ def catalogue(
     if language:
         courses = courses.filter(
             translation_key__in=CoursePage.objects.live()
-            .filter(locale__language_code=language)
+            .filter(locale__language_code=language, alias_of__isnull=True)
             .values("translation_key")
         )
     chosen: dict[UUID, CoursePage] = {}
@@ -73,7 +77,7 @@ def catalogue(
     languages: dict[UUID, list[dict]] = {}
     for key, code in (
         CoursePage.objects.live()
-        .filter(translation_key__in=list(chosen))
+        .filter(translation_key__in=list(chosen), alias_of__isnull=True)
         .order_by("locale__language_code")
         .values_list("translation_key", "locale__language_code")
     ):

@@ -41,13 +41,15 @@ def course_lesson_keys(*, course_key: UUID) -> set[UUID]:
 
 
 def course_languages(*, course: CoursePage, translations=None) -> list[dict]:
-    """The languages a course is published in, from its live translations (pass them
-    when they are already read, e.g. ``core.pages.live_translations``)."""
+    """The languages a course is written in: its original and its live translations, not
+    the aliases that show the original in the other languages' trees. Pass its versions
+    when they are already read (e.g. ``core.pages.live_translations``; aliases among them
+    are left out here)."""
     versions = translations
     if versions is None:
         versions = (
             CoursePage.objects.live()
-            .filter(translation_key=course.translation_key)
+            .filter(translation_key=course.translation_key, alias_of__isnull=True)
             .select_related("locale")
             .order_by("locale__language_code")
             .defer_streamfields()
@@ -60,6 +62,7 @@ def course_languages(*, course: CoursePage, translations=None) -> list[dict]:
             "current": version.pk == course.pk,
         }
         for version in versions
+        if not version.alias_of_id
     ]
 
 
