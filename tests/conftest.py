@@ -7,7 +7,9 @@ skipped): they are not part of that run at all, as on CI's SQLite leg.
 
 import os
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from wagtail.models import Site
 
@@ -73,6 +75,17 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """Every test starts in the default language and leaves none behind. A request
+    activates the language it was answered in and the thread keeps it (LocaleMiddleware):
+    after a test that read an Italian page, the next test's e-mails, panels and forms
+    rendered outside a request would speak Italian."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

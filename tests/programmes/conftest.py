@@ -3,7 +3,6 @@ get their sections of the page tree), signed-in admin clients, and a fake source
 participants for ``people_visible_to``."""
 
 from django.test import Client
-from django.utils import translation
 
 import pytest
 
@@ -23,16 +22,6 @@ def indexes(home_page) -> dict:
     home_page.add_child(instance=courses)
     courses.save_revision().publish()
     return {"events": events, "courses": courses}
-
-
-@pytest.fixture(autouse=True)
-def _language_reset():
-    """A request activates the language of the page it asked for, and the thread keeps it
-    (LocaleMiddleware): a panel rendered outside a request in the next test would speak
-    Italian after a test that read an Italian page. Each test starts from the default."""
-    translation.deactivate()
-    yield
-    translation.deactivate()
 
 
 # The suite's programmes, created once the listings exist, so they get their sections.
