@@ -92,7 +92,49 @@ class AdminGateMiddleware:
             and request.path.startswith(_admin_superuser_paths())
         ):
             raise PermissionDenied
+        if user is not None and not user.is_superuser and _translation_refused(request, user):
+            raise PermissionDenied
         return self.get_response(request)
+
+
+# wagtail-localize's views that start or update translations of one page check only the
+# site-wide "submit translation" right: an organiser may use them for the pages her
+# programme's group may edit, not for another programme's.
+_TRANSLATION_VIEWS = {
+    "wagtail_localize:submit_page_translation": "page",
+    "wagtail_localize:update_translations": "source",
+}
+
+
+def _translation_refused(request, user) -> bool:
+    from django.urls import Resolver404, resolve
+
+    from wagtail.models import Page
+
+    if not request.path.startswith(_admin_prefix()):
+        return False
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    kind = _TRANSLATION_VIEWS.get(match.view_name)
+    if kind is None:
+        return False
+    object_id = next(iter(match.args), None) or next(iter(match.kwargs.values()), None)
+    if kind == "page":
+        page = Page.objects.filter(pk=object_id).first()
+    else:
+        from wagtail_localize.models import TranslationSource
+
+        source = TranslationSource.objects.filter(pk=object_id).first()
+        instance = source.get_source_instance() if source is not None else None
+        page = instance if isinstance(instance, Page) else None
+        if source is not None and page is None:
+            return False  # a snippet's translations: the snippet's own permissions apply
+    if page is None:
+        return False  # wagtail-localize answers 404 itself
+    page = Page.objects.get(pk=page.alias_of_id) if page.alias_of_id else page
+    return not page.permissions_for_user(user).can_edit()
 
 
 @cache

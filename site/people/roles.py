@@ -30,6 +30,9 @@ _ROLE_PERMISSIONS: dict[str, set[tuple[str, str, str]]] = {
         ("people", "region", "view_region"),
         ("impact", "participation", "view_participation"),
         ("impact", "participation", "export_participation"),
+        # wagtail-localize's "Translate this page": into the trees where the programme's
+        # group may edit (its sections' translations and aliases, programmes.services).
+        ("wagtail_localize", "translation", "submit_translation"),
     },
 }
 

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -21,7 +23,7 @@ class RegionViewSet(SnippetViewSet):
 
 
 class PeopleGroup(SnippetViewSetGroup):
-    menu_label = "People"
+    menu_label = _("People")
     menu_icon = "group"
     menu_order = 300
     items = (OrganisationViewSet, RegionViewSet)

@@ -287,3 +287,29 @@ def test_a_translated_section_keeps_its_programme_and_its_rights(sections, progr
         None,
     )
     assert translation.permissions_for_user(organiser).can_edit()
+
+
+def test_an_organiser_may_translate_her_programmes_pages_and_not_anothers(
+    client, sections, programme, other_programme, organiser_with_totp
+):
+    """wagtail-localize's "Translate this page" is offered to organisers (walk-through: it
+    led them to "you do not have permission"); its page still needs her programme's rights."""
+    from django.urls import reverse
+
+    from people.roles import ensure_role_groups
+
+    ensure_role_groups()
+    ours = event_page(sections["events"], title="Coordination meeting")
+    programme_sections_ensure(programme=other_programme)
+    theirs = event_page(
+        section_for(programme=other_programme, section_model=EventSectionPage),
+        title="Their meeting",
+    )
+    organiser_with_totp.refresh_from_db()
+    client.force_login(organiser_with_totp)
+
+    assert organiser_with_totp.has_perm("wagtail_localize.submit_translation")
+    url = reverse("wagtail_localize:submit_page_translation", args=[ours.pk])
+    assert client.get(url).status_code == 200
+    refused = client.get(reverse("wagtail_localize:submit_page_translation", args=[theirs.pk]))
+    assert refused.status_code == 403
