@@ -8,6 +8,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
+
 # One way in: Wagtail's admin log-in, its front-end log-in (/_util/login/) and its password
 # reset would accept a password alone, without allauth's TOTP, rate limits and e-mail
 # verification. They lead to allauth's pages instead, keeping ?next=.
@@ -37,6 +39,9 @@ if settings.DEBUG:
 # Pages are served per language: /lt/..., /ar/...; English has no prefix.
 urlpatterns += i18n_patterns(
     path("_util/login/", to_login),
+    # The safety page lives at /safety/ in the visitor's language; /lt/safety/ and the like
+    # are easy to guess and answer too, in their language.
+    path("safety/", home_views.safety, name="safety_in_language"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -163,3 +163,13 @@ def test_the_safety_page_reads_the_helplines_in_one_query(
 
 
 SAFETY_PAGE_QUERIES = 4
+
+
+@pytest.mark.parametrize("language", ["lt", "ar", "fa"])
+def test_the_safety_page_answers_under_a_language_prefix_in_that_language(client, language):
+    """/lt/safety/ is easy to guess (the walk-through found it a 404)."""
+    response = client.get(f"/{language}/safety/")
+
+    assert response.status_code == 200
+    assert response.headers["Content-Language"] == language
+    assert f'lang="{language}"' in response.content.decode()
