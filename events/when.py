@@ -71,15 +71,17 @@ def local(moment: datetime, tz_name: str) -> datetime:
 
 def span_text(start: datetime, end: datetime) -> str:
     """Days and times of one occurrence, both already in one zone, without the zone:
-    "Tuesday 15 December 2026, 17:00–19:00", or over several days "Monday 14 December –
-    Wednesday 16 December 2026, 09:00–17:00"."""
+    "Tuesday 15 December 2026, 17:00–19:00", or over several days "Monday 14 December,
+    09:00 – Wednesday 16 December 2026, 17:00"."""
     if start.date() == end.date():
         return _("%(day)s, %(start)s–%(end)s") % {
             "day": day_text(start.date()),
             "start": clock(start),
             "end": clock(end),
         }
-    return _("%(first_day)s – %(last_day)s, %(start)s–%(end)s") % {
+    # Each time beside its own day: "09:00–13:00" after a span of days read as the hours of
+    # every day, though only the first starts at 09:00 and only the last ends at 13:00.
+    return _("%(first_day)s, %(start)s – %(last_day)s, %(end)s") % {
         "first_day": day_text(start.date(), year=start.year != end.year),
         "last_day": day_text(end.date()),
         "start": clock(start),

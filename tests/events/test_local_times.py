@@ -346,7 +346,7 @@ def test_a_study_visits_confirmation_gives_every_day(
     when = message.body[message.body.index("When: ") :].split("\n")[:4]
     month_day = date_format(monday, "MONTH_DAY_FORMAT")
     assert when == [
-        f"When: Monday {month_day} – {day(wednesday)}, 09:00–13:00 {CET}",
+        f"When: Monday {month_day}, 09:00 – {day(wednesday)}, 13:00 {CET}",
         f"  – {day(monday)}, 09:00–17:30",
         f"  – {day(tuesday)}, 08:30–18:00",
         f"  – {day(wednesday)}, 09:00–13:00",
@@ -360,7 +360,7 @@ def test_a_study_visits_page_gives_its_whole_span_and_names_the_itinerarys_zone(
 
     monday = study_visit.start_date
     wednesday = monday + timedelta(days=2)
-    span = f"Monday {date_format(monday, 'MONTH_DAY_FORMAT')} – {day(wednesday)}, 09:00–13:00"
+    span = f"Monday {date_format(monday, 'MONTH_DAY_FORMAT')}, 09:00 – {day(wednesday)}, 13:00"
     assert times_in(html)[0] == (iso(monday, time(9, 0), "Europe/Brussels"), span, CET)
     assert f"Times are local times there: {CET}." in html
 
