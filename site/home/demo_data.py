@@ -265,7 +265,6 @@ HELPLINES = [
     (Country.LT, "Pagalbos moterims linija (help line for women)", "8 800 66366", "24/7"),
     (Country.AL, "National counselling line for women and girls", "116 117", "24/7"),
     (Country.XK, "Hotline for victims of domestic violence", "0800 11 112", "24/7"),
-    (Country.OTHER, "European emergency number", "112", "24/7"),
 ]
 
 # The navigation-level pages in English. Their translations into every other language are

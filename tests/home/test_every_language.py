@@ -295,13 +295,15 @@ def test_a_page_not_yet_translated_says_so_in_the_visitors_language(pages, langu
 
     html = response.content.decode()
     with translation.override(language):
-        names = (
-            str(translation.get_language_info(language)["name_translated"]),
-            str(translation.get_language_info("en")["name_translated"]),
-        )
+        original = str(translation.get_language_info("en")["name_translated"])
         expected = translation.gettext(
-            "This page is not yet available in %(language)s. Here is the %(original)s original."
-        ) % {"language": names[0], "original": names[1]}
+            "This page is not yet available in your language. "
+            "You are reading the original (%(original)s)."
+        ) % {"original": original}
+        assert expected != (
+            "This page is not yet available in your language. "
+            f"You are reading the original ({original})."
+        ), f"the notice is not translated into {language}"
     notice = " ".join(re.sub(r"<[^>]+>", " ", NOTICE.search(html).group(1)).split())
     assert notice.endswith(escape(expected))
     assert '<div class="language-original" lang="en" dir="ltr">' in html

@@ -12,18 +12,19 @@ a notice until someone translates them.
 import logging
 import time
 from contextlib import contextmanager
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
+from django.urls import reverse
 from django.utils.module_loading import autodiscover_modules
 
 from wagtail.models import Locale, Site
 
 from allauth.account.models import EmailAddress
 
+from core.addresses import absolute_url, default_site_align
 from core.locales import locales_ensure, translation_publish
 from home import demo_data as data
 from home import demo_translations
@@ -74,7 +75,7 @@ class Command(BaseCommand):
         ).values_list("email", "organised_programmes__slug"):
             organised.setdefault(email, []).append(slug)
         lines = [
-            f"Sign in at http://127.0.0.1:8000/accounts/login/ with any of these, password "
+            f"Sign in at {absolute_url(reverse('account_login'))} with any of these, password "
             f"'{data.DEMO_PASSWORD}':",
             f"  {data.ADMIN_EMAIL} (admin: every programme)",
         ]
@@ -94,7 +95,7 @@ class Command(BaseCommand):
             )
         guide = StandardPage.objects.filter(slug="organiser-guide", live=True).first()
         if guide is not None:
-            lines.append(f"The organiser guide: http://127.0.0.1:8000{guide.url}")
+            lines.append(f"The organiser guide: {absolute_url(guide.url)}")
         return "\n".join(lines)
 
     def _every_language(self, home: HomePage) -> None:
@@ -146,6 +147,7 @@ class Command(BaseCommand):
     def _people(self, regions, organisations) -> None:
         admin = self._user(data.ADMIN_EMAIL, is_staff=True, is_superuser=True)
         Profile.objects.update_or_create(user=admin, defaults={"display_name": "Linkage admin"})
+        site_languages = {code for code, _name in settings.LANGUAGES}
         for email, name, role, org, sector, country, region, languages in data.PEOPLE:
             user = self._user(email)
             Profile.objects.update_or_create(
@@ -157,19 +159,19 @@ class Command(BaseCommand):
                     "country": country,
                     "region": regions[region],
                     "languages": languages,
+                    # E-mails and certificates in the first language she reads that the
+                    # site speaks (Amina Arabic, Zahra Persian, Tomas Lithuanian).
+                    "preferred_language": next(
+                        (code for code in languages if code in site_languages), "en"
+                    ),
                 },
             )
             role_assign(user=user, role=role)
 
     def _pages(self) -> HomePage:
+        # Full URLs (calendar feeds, e-mails) point at the one base address (LINKAGE_BASE_URL).
+        default_site_align()
         site = Site.objects.get(is_default_site=True)
-        # Full URLs (calendar feeds, e-mails) point at the address the demo is served on.
-        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-        if base.hostname:
-            port = base.port or (443 if base.scheme == "https" else 80)
-            Site.objects.filter(pk=site.pk).update(
-                hostname=base.hostname, port=port, site_name="Linkage"
-            )
         home = site.root_page.specific
         if not isinstance(home, HomePage):
             raise SystemExit("The default site's root is not a HomePage; run migrate first.")
@@ -191,7 +193,9 @@ class Command(BaseCommand):
         site = Site.objects.get(is_default_site=True)
         safety = SafetySettings.for_site(site)
         safety.contact_email = "hello@linkage.local"
-        safety.emergency_note = "<p>In immediate danger, call <b>112</b>.</p>"
+        # The page itself always says "In immediate danger, call 112" in the reader's
+        # language; the note is for local detail, which this demo site has none of.
+        safety.emergency_note = ""
         safety.privacy_page = StandardPage.objects.filter(
             slug="privacy", locale=home.locale
         ).first()
