@@ -286,6 +286,22 @@ def test_the_switcher_on_a_page_not_yet_translated_leads_to_the_page_in_every_la
     }
 
 
+def test_the_switcher_on_the_month_view_keeps_the_month_and_the_filters(pages):
+    """The walk-through: from /events/month/2026/12/ it led back to the list."""
+    events = pages["events"]
+    address = f"{events.url}month/2026/12/?format=online"
+    client = Client()
+
+    links = dict(
+        (code, href) for href, code in SWITCHER.findall(client.get(address).content.decode())
+    )
+
+    assert links == {
+        code: f"{version(events, code).url}month/2026/12/?format=online" for code in ALL_LANGUAGES
+    }
+    assert client.get(links["lt"]).status_code == 200
+
+
 # --- The notice on a page not yet translated -------------------------------------------------
 
 

@@ -166,10 +166,11 @@ def language_switcher(context):
         chrome_ = chrome(context)  # reads the translations with the rest of the chrome
         for code, home in chrome_.homes.items():
             urls[code] = home.get_url(request)
+        suffix = _route_suffix(request, page)
         for translated in live_translations(request, page):
             url = translated.get_url(request)
             if url:
-                urls[translated.locale.language_code] = url
+                urls[translated.locale.language_code] = url + suffix
     languages = [
         {
             "code": code,
@@ -186,6 +187,20 @@ def language_switcher(context):
         "current": current,
         "next": "/" if page is not None else (request.get_full_path() if request else "/"),
     }
+
+
+def _route_suffix(request, page: Page) -> str:
+    """What the address adds to the page's own: a routable page's sub-path and the query
+    string (the events listing's month, ``month/2026/12/``, and its filters), so the switcher
+    keeps the visitor where she is instead of sending her back to the list."""
+    if request is None:
+        return ""
+    suffix = ""
+    own = page.get_url(request) or ""
+    if own.startswith("/") and request.path.startswith(own):
+        suffix = request.path[len(own) :]
+    query = request.META.get("QUERY_STRING", "")
+    return f"{suffix}?{query}" if query else suffix
 
 
 @dataclass
