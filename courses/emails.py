@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.addresses import absolute_url, base_url
 from core.models import OutboxMessage
 from core.outbox import OutboxCancel
 
@@ -30,12 +31,10 @@ def course_version(*, course_key, language_code: str) -> CoursePage | None:
     return versions[0] if versions else None
 
 
-def absolute_url(page) -> str:
-    """The page's address on the site, for an e-mail (``WAGTAILADMIN_BASE_URL`` + its path)."""
-    parts = page.get_url_parts()
-    if parts is None:
-        return ""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + parts[2]
+def page_address(page) -> str:
+    """The page's full address for an e-mail, on the site's one base URL
+    (``core.addresses``), whoever's request queued it."""
+    return absolute_url(page.get_url())
 
 
 def enrolled_compose(message: OutboxMessage) -> EmailMessage:
@@ -53,10 +52,10 @@ def enrolled_compose(message: OutboxMessage) -> EmailMessage:
         "name": person.display_name,
         "enrolled_by": enrolment.enrolled_by.display_name if enrolment.enrolled_by_id else "",
         "title": course.title,
-        "url": absolute_url(course),
+        "url": page_address(course),
         "cohort": enrolment.cohort,
         "invited": not person.has_usable_password(),
-        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "site_url": base_url(),
     }
     return EmailMessage(
         subject=_("You are enrolled in “%(title)s”") % {"title": course.title},

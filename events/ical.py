@@ -44,6 +44,7 @@ from django.utils.translation import gettext as _
 
 import icalendar
 
+from core.addresses import absolute_url, base_url
 from people.enums import Country
 
 from .enums import EventFormat, EventKind
@@ -204,7 +205,12 @@ def calendar_domain() -> str:
     every UID, so a UID survives a change of port or scheme."""
     from urllib.parse import urlsplit
 
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "linkage.local"
+    return urlsplit(base_url()).hostname or "linkage.local"
+
+
+def page_address(page) -> str:
+    """A page's full address on the site's one base URL (``core.addresses``)."""
+    return absolute_url(page.get_url())
 
 
 def event_uid(event, *, domain: str) -> str:
@@ -227,7 +233,7 @@ def calendar_for(
     language first. ``sequences``: translation_key → SEQUENCE of the original page (a page
     missing from it uses its own). ``confirmed``: translation_keys of the events the reader
     has a confirmed place at; their online link and confidential address are written in.
-    ``url_for(page)`` gives a page's full address (default: ``page.full_url``)."""
+    ``url_for(page)`` gives a page's full address (default: ``page_address``)."""
     events = _one_per_event(events)
     context = _context(domain=domain, method=method, now=now, url_for=url_for)
     context.sequences = sequences or {}
@@ -300,7 +306,7 @@ def _context(*, domain, method, now, url_for) -> _Context:
         domain=domain,
         method=method,
         now=_utc(now or timezone.now()),
-        url_for=url_for or (lambda page: page.full_url),
+        url_for=url_for or page_address,
     )
 
 

@@ -17,8 +17,10 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.addresses import absolute_url
 from core.models import OutboxMessage
 from core.outbox import outbox_enqueue
 
@@ -77,8 +79,8 @@ def message_compose(message: OutboxMessage) -> EmailMessage | None:
             if registration.offer_expires_at
             else ""
         ),
-        "url": event.full_url or "",
-        "my_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/my/",
+        "url": absolute_url(event.get_url()),
+        "my_url": absolute_url(reverse("people:dashboard")),
         "online_url": event.online_url if confirmed else "",
         "show_address": event.shows_address(confirmed=confirmed),
     }

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.addresses import absolute_url, base_url
 from core.models import OutboxMessage
 from core.outbox import OutboxCancel, outbox_enqueue_many
 
@@ -202,7 +203,7 @@ def invitation_url(user: User) -> str:
             "key": default_token_generator.make_token(user),
         },
     )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def invitation_compose(message: OutboxMessage) -> EmailMessage:
@@ -218,7 +219,7 @@ def invitation_compose(message: OutboxMessage) -> EmailMessage:
         "name": user.display_name,
         "inviter": inviter,
         "url": invitation_url(user),
-        "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "site_url": base_url(),
         "language": translation.get_language(),
     }
     return EmailMessage(

@@ -2,6 +2,8 @@
 form and the import invite them (once ever), and everyone enrolled is told by e-mail in
 their language, with the course's title and link. Completions carry the programmes."""
 
+import re
+
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -153,7 +155,7 @@ def test_enrolling_someone_already_enrolled_tells_them_nothing_new(
 # --- The e-mail -------------------------------------------------------------------------------
 
 
-@override_settings(WAGTAILADMIN_BASE_URL="https://linkage.example.org")
+@override_settings(LINKAGE_BASE_URL="https://linkage.example.org")
 def test_the_enrolled_e_mail_names_the_course_and_links_to_it(
     organiser, build_course, learner, django_capture_on_commit_callbacks
 ):
@@ -179,6 +181,44 @@ def test_the_enrolled_e_mail_names_the_course_and_links_to_it(
         "Linkage · https://linkage.example.org",
     ]
     assert OutboxMessage.objects.get().key == f"courses:enrolled:{Enrolment.objects.get().pk}"
+
+
+@override_settings(
+    LINKAGE_BASE_URL="https://linkage.example.org",
+    ALLOWED_HOSTS=["testserver", "evil.example"],
+)
+def test_e_mails_sent_during_a_request_to_another_host_link_to_the_base_address(
+    organiser_client, build_course, learner, django_capture_on_commit_callbacks
+):
+    course, _ = build_course(title="Coordinated response")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        organiser_client.post(
+            reverse("courses_admin:enrol", args=[course.pk]),
+            {"learners": "vjosa@example.org\nRūta Petrauskienė, ruta.new@example.org\n"},
+            HTTP_HOST="evil.example",
+        )
+
+    links = sorted(
+        (message.subject, link)
+        for message in mail.outbox
+        for link in re.findall(r"https?://\S+", message.body)
+    )
+    assert subjects() == [
+        "You are enrolled in “Coordinated response”",
+        "You are enrolled in “Coordinated response”",
+        INVITATION_SUBJECT,
+    ]
+    assert {link.split("/")[2] for _, link in links} == {"linkage.example.org"}
+    assert (
+        "You are enrolled in “Coordinated response”",
+        f"https://linkage.example.org{course.url}",
+    ) in links
+    assert [
+        link.startswith("https://linkage.example.org/accounts/password/reset/key/")
+        for subject, link in links
+        if subject == INVITATION_SUBJECT and link != "https://linkage.example.org"
+    ] == [True]
 
 
 def test_the_enrolled_e_mail_is_in_the_learners_language_with_the_courses_title_there(
@@ -236,7 +276,9 @@ def test_a_newcomer_is_told_how_to_get_in_and_the_cohort_dates_read_in_their_lan
     assert "https://linkage.example.org/lt/courses/test/koordinuotas/" in text
     with translation.override("en"):
         english = render_to_string("courses/email/enrolled.txt", context)
-    assert "You are in the cohort “Kaunas”, from May 4, 2026 to June 30, 2026." in english
+    assert (
+        "You are in the cohort “Kaunas”, from Monday 4 May 2026 to Tuesday 30 June 2026." in english
+    )
     assert "You have no password yet" in english
 
 
