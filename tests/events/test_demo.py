@@ -6,6 +6,8 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
+from wagtail.models import Locale
+
 import pytest
 
 from events.demo import load_demo_events, sixteen_days_year
@@ -24,14 +26,24 @@ from impact.models import Participation
 pytestmark = pytest.mark.django_db
 
 
+def english(model=EventPage):
+    """The English originals: every page also has an alias in each other language, and
+    some a translation."""
+    return model.objects.filter(locale=Locale.get_default())
+
+
 def snapshot() -> dict[str, int]:
     return {
-        "events": EventPage.objects.count(),
-        "study_visits": StudyVisitPage.objects.count(),
+        "events": english().count(),
+        "translations": EventPage.objects.filter(alias_of__isnull=True).count() - english().count(),
+        "every_language": EventPage.objects.count(),
+        "study_visits": english(StudyVisitPage).count(),
         "venues": Venue.objects.count(),
         "registrations": Registration.objects.count(),
         "attendance": Attendance.objects.count(),
-        "occurrence_changes": OccurrenceChange.objects.count(),
+        "occurrence_changes": OccurrenceChange.objects.filter(
+            page__locale=Locale.get_default()
+        ).count(),
         "attended_in_ledger": Participation.objects.filter(
             kind=ParticipationKind.EVENT_ATTENDED
         ).count(),
@@ -54,9 +66,14 @@ def test_the_demo_command_twice_adds_no_event_venue_registration_or_attendance(s
 
     assert snapshot() == first
     assert first == {
-        "events": 12,  # three recurring meetings, three trainings, a conference, a study
-        "study_visits": 1,  # visit and four debates: study visits are events too
-        "venues": 6,
+        # Three recurring meetings, four trainings, a webinar, a conference, a community
+        # session, a study visit and four debates: study visits are events too.
+        "events": 15,
+        # In Lithuanian (two), Albanian, Macedonian, Spanish and Italian.
+        "translations": 6,
+        "every_language": 15 * 12,  # each in all twelve languages, as itself or an alias
+        "study_visits": 1,
+        "venues": 9,
         "registrations": 36,
         "attendance": 3,
         "occurrence_changes": 3,
@@ -68,8 +85,8 @@ def test_demo_registrations_fill_one_event_and_wait_for_approval_on_the_study_vi
     events_demo,
 ):
     statuses = Counter(Registration.objects.values_list("status", flat=True))
-    full = EventPage.objects.get(slug="trafficking-identification-belgrade")
-    visit = StudyVisitPage.objects.get()
+    full = english().get(slug="trafficking-identification-belgrade")
+    visit = english(StudyVisitPage).get()
 
     assert statuses == {"confirmed": 32, "waitlisted": 2, "pending": 2}
     assert Counter(full.registrations.values_list("status", flat=True)) == {
@@ -85,7 +102,7 @@ def test_demo_registrations_fill_one_event_and_wait_for_approval_on_the_study_vi
 def test_demo_meetings_repeat_with_a_cancelled_and_a_moved_occurrence_on_rule_dates(
     events_demo,
 ):
-    meetings = EventPage.objects.filter(kind=EventKind.COORDINATION_MEETING).order_by("slug")
+    meetings = english().filter(kind=EventKind.COORDINATION_MEETING).order_by("slug")
     now = timezone.now()
 
     with_both = [
@@ -120,7 +137,7 @@ def test_demo_checks_people_in_at_a_past_meeting(events_demo):
 def test_demo_has_16_days_debates_of_which_one_is_still_to_come(events_demo):
     # "16-days-2026" until the campaign's last day, 10 December 2026; then next year's.
     campaign = f"16-days-{sixteen_days_year(timezone.localdate())}"
-    debates = EventPage.objects.filter(kind=EventKind.PUBLIC_DEBATE)
+    debates = english().filter(kind=EventKind.PUBLIC_DEBATE)
 
     assert set(debates.values_list("campaign", flat=True)) == {campaign}
     assert debates.count() == 4
@@ -128,7 +145,7 @@ def test_demo_has_16_days_debates_of_which_one_is_still_to_come(events_demo):
 
 
 def test_demo_online_links_stay_on_our_own_domain(events_demo):
-    links = EventPage.objects.exclude(online_url="").values_list("online_url", flat=True)
+    links = english().exclude(online_url="").values_list("online_url", flat=True)
 
     assert sorted(links) == [
         "https://meet.linkage.local/interpreters",

@@ -310,7 +310,7 @@ def test_the_list_names_countries_and_languages_and_formats_dates(superuser_clie
 
     assert "Kosovo, Lithuania" in page
     assert "English, Lietuvių" in page
-    assert "March 1, 2025 to Feb. 28, 2026" in page
+    assert "Saturday 1 March 2025 to Saturday 28 February 2026" in page
     assert "XK" not in page.replace("XK/", "")
 
 
