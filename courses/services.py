@@ -482,7 +482,7 @@ def enrolment_refresh_completion(*, enrolment: Enrolment, course: CoursePage | N
         programmes=programmes,
     )
     certificate = _certificate_issue(
-        enrolment=locked, course=course, completed_at=now, programmes=programmes
+        enrolment=locked, original=original or course, completed_at=now, programmes=programmes
     )
     locked.completed_at, locked.certificate_code = now, certificate.code
     locked.save(update_fields=["completed_at", "certificate_code"])
@@ -495,10 +495,30 @@ def enrolment_refresh_completion(*, enrolment: Enrolment, course: CoursePage | N
 # whole site) loads even while that app is being built alongside this one.
 
 
-def _certificate_issue(*, enrolment: Enrolment, course: CoursePage, completed_at, programmes):
-    from certificates.enums import CertificateKind
-    from certificates.services import certificate_issue
+def course_in_language(*, original: CoursePage, language: str) -> CoursePage:
+    """The course as written in ``language``: its live translation there, never an alias
+    (which only shows the original), else the original."""
+    translated = (
+        CoursePage.objects.live()
+        .filter(
+            translation_key=original.translation_key,
+            locale__language_code=language,
+            alias_of__isnull=True,
+        )
+        .defer_streamfields()
+        .first()
+    )
+    return translated or original
 
+
+def _certificate_issue(*, enrolment: Enrolment, original: CoursePage, completed_at, programmes):
+    """The course's certificate in the learner's language (her profile's, else the one she
+    completed it in): the course's title as written in that language and its length."""
+    from certificates.enums import CertificateKind
+    from certificates.services import certificate_issue, holder_language
+
+    language = holder_language(enrolment.person)
+    course = course_in_language(original=original, language=language)
     return certificate_issue(
         subject=enrolment,
         holder=enrolment.person,
@@ -507,6 +527,8 @@ def _certificate_issue(*, enrolment: Enrolment, course: CoursePage, completed_at
         kind=CertificateKind.COURSE_COMPLETION,
         completed_on=timezone.localdate(completed_at),
         programmes=programmes,
+        language=language,
+        duration_minutes=course.duration_minutes,
     )
 
 

@@ -10,7 +10,14 @@ import pytest
 from courses import selectors, services
 from courses.checks import SubmissionRefused, check_from_block
 from courses.enums import CheckKind, CompletionMethod, EnrolmentSource
-from courses.models import CheckAttempt, CohortRun, Enrolment, LessonCompletion
+from courses.models import (
+    CheckAttempt,
+    CohortRun,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+)
 from impact.enums import ParticipationKind
 from impact.models import Participation
 
@@ -447,3 +454,73 @@ def test_reopening_the_last_lesson_within_minutes_writes_nothing(
 
     enrolment.refresh_from_db()
     assert enrolment.last_lesson_key == second.translation_key
+
+
+# --- The certificate ------------------------------------------------------------------------
+
+
+def complete_in_english(course, lessons, learner):
+    enrolment, _ = services.enrolment_create(course=course, person=learner)
+    for lesson in lessons:
+        services.lesson_complete(enrolment=enrolment, lesson=lesson)
+    from certificates.models import Certificate
+
+    return Certificate.objects.get()
+
+
+def test_the_certificate_is_in_the_learners_language_with_the_courses_title_and_length(
+    build_course, learner, lt_locale, translated_parents
+):
+    course, lessons = build_course(title="Coordinated response", lessons=1)
+    translated_parents(course, lt_locale)
+    course_lt = course.copy_for_translation(lt_locale)
+    course_lt.title = "Koordinuotas atsakas"
+    course_lt.save_revision().publish()
+    learner.profile.preferred_language = "lt"
+    learner.profile.save()
+
+    certificate = complete_in_english(course, lessons, learner)
+
+    assert (certificate.language, certificate.title, certificate.duration_minutes) == (
+        "lt",
+        "Koordinuotas atsakas",
+        90,
+    )
+
+
+def test_without_a_translation_the_certificate_names_the_original_not_an_alias(
+    build_course, learner, lt_locale, translated_parents
+):
+    course, lessons = build_course(title="Coordinated response", lessons=1)
+    translated_parents(course, lt_locale)
+    parent_lt = course.get_parent().get_translation(lt_locale)
+    alias = course.create_alias(parent=parent_lt, update_locale=lt_locale)
+    CoursePage.objects.filter(pk=alias.pk).update(title="Alias title, never shown")
+    learner.profile.preferred_language = "lt"
+    learner.profile.save()
+
+    certificate = complete_in_english(course, lessons, learner)
+
+    assert (certificate.language, certificate.title) == ("lt", "Coordinated response")
+
+
+def test_an_english_learner_gets_the_original_title_whatever_language_she_studied_in(
+    build_course, learner, lt_locale, translated_parents
+):
+    course, (lesson,) = build_course(title="Coordinated response", lessons=1)
+    translated_parents(course, lt_locale)
+    course_lt = course.copy_for_translation(lt_locale)
+    course_lt.title = "Koordinuotas atsakas"
+    course_lt.save_revision().publish()
+    lesson_lt = lesson.copy_for_translation(lt_locale)
+    lesson_lt.save_revision().publish()
+    enrolment, _ = services.enrolment_create(
+        course=CoursePage.objects.get(pk=course_lt.pk), person=learner
+    )
+
+    services.lesson_complete(enrolment=enrolment, lesson=LessonPage.objects.get(pk=lesson_lt.pk))
+
+    from certificates.models import Certificate
+
+    certificate = Certificate.objects.get()
+    assert (certificate.language, certificate.title) == ("en", "Coordinated response")
