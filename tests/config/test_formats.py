@@ -148,3 +148,13 @@ def test_wagtails_admin_dates_read_british_in_english():
         excel = ExcelDateFormatter().get()
     tooltip = html.split('data-w-tooltip-content-value="')[1].split('"')[0]
     assert (tooltip, excel) == ("Tuesday 15 December 2026, 18:05", "d mmm yyyy hh:mm")
+
+
+def test_ukrainian_day_and_month_put_the_month_in_the_genitive():
+    with translation.override("uk"):
+        first = formats.date_format(datetime.date(2026, 12, 14), "MONTH_DAY_FORMAT")
+        single = formats.date_format(datetime.date(2026, 5, 4), "MONTH_DAY_FORMAT")
+        last = formats.date_format(datetime.date(2026, 12, 16), "DATE_FORMAT")
+        clock = formats.time_format(MOMENT.time(), "TIME_FORMAT")
+    # Django's own "uk" for the rest: the long date with "р.", the 24-hour clock.
+    assert (first, single, last, clock) == ("14 грудня", "4 травня", "16 грудня 2026 р.", "17:05")
