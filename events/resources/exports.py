@@ -10,10 +10,9 @@ occurrence for the walk-ins counted without a name, and a "People" column to add
 
 import logging
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.db.models import F, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -59,11 +58,28 @@ def _person_values(prefix: str = "") -> dict:
     }
 
 
-def _period(start: date, end: date) -> tuple[datetime, datetime]:
-    """[start 00:00, the day after end 00:00) in the site's time zone."""
-    first = timezone.make_aware(datetime.combine(start, time.min))
-    after = timezone.make_aware(datetime.combine(end + timedelta(days=1), time.min))
-    return first, after
+# No zone is more than 14 hours from UTC: a local day lies within this of the UTC one.
+ZONE_MARGIN = timedelta(hours=14)
+
+
+def events_held_between(start: date, end: date) -> list[int]:
+    """The events (original pages: registrations belong to them) held at least partly
+    between two dates, each by its own calendar: its first day (``start_date``, already the
+    event's local date) no later than ``end``, and its last day (the end of its last
+    occurrence, as the event's clocks show it) no earlier than ``start``. A series without
+    an end is held on. The server's midnight never moves an event in or out: a Vilnius
+    debate ending at 00:30 on the 11th ended on the 11th, wherever the server is."""
+    earliest = datetime.combine(start, time.min, tzinfo=UTC) - ZONE_MARGIN
+    candidates = (
+        EventPage.objects.filter(alias_of__isnull=True, start_date__lte=end)
+        .filter(Q(last_ends_at__isnull=True) | Q(last_ends_at__gte=earliest))
+        .values_list("pk", "time_zone", "last_ends_at")
+    )
+    return [
+        pk
+        for pk, time_zone, last_ends_at in candidates
+        if last_ends_at is None or last_ends_at.astimezone(zone(time_zone)).date() >= start
+    ]
 
 
 def registration_export_queryset(
@@ -80,10 +96,8 @@ def registration_export_queryset(
     if event is not None:
         queryset = queryset.filter(event=event)
     else:
-        queryset = scoped(queryset, _required(scope))
-        first, after = _period(start, end)
-        queryset = queryset.filter(event__starts_at__lt=after).filter(
-            Q(event__last_ends_at__gte=first) | Q(event__last_ends_at__isnull=True)
+        queryset = scoped(queryset, _required(scope)).filter(
+            event_id__in=events_held_between(start, end)
         )
     return queryset.order_by("event__starts_at", "event_id", "created_at", "pk").values(
         "pk",

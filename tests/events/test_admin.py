@@ -747,6 +747,34 @@ def test_date_range_export_covers_the_events_in_it(event, register, organiser_cl
     assert len(b"".join(outside.streaming_content).decode("utf-8-sig").splitlines()) == 1
 
 
+@pytest.mark.parametrize("server_zone", ["America/New_York", "Pacific/Kiritimati", "UTC"])
+def test_date_range_export_takes_each_events_own_days_not_the_servers(
+    server_zone, event, register, organiser_client, settings
+):
+    """A Vilnius debate from 00:30 to 02:00 on the event day is held on that day, by
+    Vilnius' calendar, whatever day the server's clock says it is."""
+    settings.TIME_ZONE = server_zone
+    event.start_time, event.end_time = time(0, 30), time(2, 0)
+    event.save()
+    register("amina@example.org")
+
+    def exported(first: date, last: date) -> list[str]:
+        response = organiser_client.get(
+            reverse("events_admin:export_range"),
+            {"date_from": first, "date_to": last, **REGISTRATIONS_CSV},
+        )
+        lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+        return [line.split(",")[2] for line in lines[1:]]
+
+    day_before = EVENT_DAY - timedelta(days=1)
+    day_after = EVENT_DAY + timedelta(days=1)
+    assert (
+        exported(EVENT_DAY, EVENT_DAY),
+        exported(day_before, day_before),
+        exported(day_after, day_after),
+    ) == (["Amina Hoxha"], [], [])
+
+
 # --- Admin chrome ---------------------------------------------------------------------------
 
 
