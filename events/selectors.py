@@ -9,6 +9,7 @@ changes when it has any, plus the reader's registration.
 import calendar as pycalendar
 import time
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -32,6 +33,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from core.fields import json_list_contains
+from core.timezones import zone_known
 
 from .enums import ACTIVE, SEAT_HOLDING, RegistrationStatus
 from .models import EventPage, OccurrenceChange, Registration
@@ -265,12 +267,33 @@ def events_in_month(*, qs: QuerySet, year: int, month: int) -> QuerySet:
     )
 
 
+def visitor_today(person=None) -> date:
+    """Today, for the month view's "today" and the month it opens on: the date in the
+    visitor's own time zone when her profile names one, else in the site's
+    (``settings.TIME_ZONE``). Only that highlight depends on who is looking: events are
+    always placed on their own local dates (``month_grid``)."""
+    signed_in = getattr(person, "is_authenticated", False)
+    name = (getattr(getattr(person, "profile", None), "time_zone", "") if signed_in else "") or ""
+    if name and zone_known(name):
+        return timezone.localdate(timezone=ZoneInfo(name))
+    return timezone.localdate(timezone=timezone.get_default_timezone())
+
+
 def event_index_context(
-    *, index, filters: dict, view: str, page_number=None, year: int = 0, month: int = 0
+    *,
+    index,
+    filters: dict,
+    view: str,
+    page_number=None,
+    year: int = 0,
+    month: int = 0,
+    person=None,
 ) -> dict:
     """The listing (``view="list"``, paginated) or the month view of ``index`` with the
-    listing's filters: a fixed number of queries whatever the number of events."""
-    today = timezone.localdate()
+    listing's filters: a fixed number of queries whatever the number of events.
+    ``person``: the visitor (``request.user``), whose profile's zone says which day is
+    today (``visitor_today``)."""
+    today = visitor_today(person)
     if view == "month":
         qs = events_filtered(index=index, **{**filters, "past": True})
         weeks = month_grid(
