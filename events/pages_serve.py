@@ -86,6 +86,8 @@ def event_index(request, index, *, view: str, year: int = 0, month: int = 0):
             page_number=request.GET.get("page"),
             year=year,
             month=month,
+            # "Today" on the month view is the visitor's own when her profile names a zone.
+            person=request.user if request.user.is_authenticated else None,
         ),
     }
     return TemplateResponse(request, "events/event_index_page.html", context)

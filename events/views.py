@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.addresses import absolute_url
 from core.pages import page_viewable
 from people.dashboard import Panel
 
@@ -142,8 +143,9 @@ def dashboard_panel(request) -> Panel | None:
         context={
             "registrations": selectors.person_registrations(person=request.user),
             "RegistrationStatus": RegistrationStatus,
-            "feed_url": request.build_absolute_uri(feed_path),
-            "webcal_url": "webcal://" + request.get_host() + feed_path,
+            # On the one base address, never the host the request came in on.
+            "feed_url": absolute_url(feed_path),
+            "webcal_url": "webcal://" + absolute_url(feed_path).split("://", 1)[1],
         },
         order=30,
         alternates=(("text/calendar", feed_path, _("My events (private calendar)")),),

@@ -73,3 +73,14 @@ def test_the_public_feed_and_an_event_download_link_to_the_base_address(index, c
         expected,
         expected,
     )
+
+
+def test_my_linkage_gives_the_private_feed_on_the_base_address(client):
+    person = UserFactory()
+    client.force_login(person)
+
+    html = client.get(reverse("people:dashboard"), HTTP_HOST=OTHER).content.decode()
+
+    assert f"{BASE}/attend/calendar/" in html
+    assert "webcal://linkage.example.org/attend/calendar/" in html
+    assert OTHER not in html

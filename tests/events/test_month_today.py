@@ -74,3 +74,22 @@ def test_the_month_view_marks_the_visitors_today(now):
         ["Event on the 15th"],
         ["Event on the 14th"],
     )
+
+
+def test_the_month_page_itself_marks_the_signed_in_visitors_today(now, client):
+    """The page view passes the visitor on (the selector alone would prove nothing)."""
+    index = event_index_page()
+    for day in (14, 15):
+        event_page(
+            index,
+            title=f"Event on the {day}th",
+            start_date=date(2026, 12, day),
+            start_time=time(10, 0),
+            end_time=time(12, 0),
+        )
+    client.force_login(visitor("America/New_York"))
+
+    html = client.get(f"{index.url}month/2026/12/").content.decode()
+
+    today = html.split('class="event-month__day event-month__day--today"')[1]
+    assert "Event on the 14th" in today.split("event-month__day")[0]
