@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.enums import CertificateKind
-from certificates.services import certificate_issue, certificate_issue_many
+from certificates.services import certificate_issue, certificate_issue_many, holder_language
 from certificates.tasks import certificate_email_enqueue
 from impact.enums import ParticipationKind
 from impact.services import participation_record, participation_record_many
@@ -318,12 +318,15 @@ def _certificate_entry(
 ) -> dict:
     """A certificate of attendance: the event's title, and the occurrence attended in the
     event's own time and zone (the certificate writes them in the holder's language, so the
-    title carries no date of its own)."""
+    title carries no date of its own). Issued in the holder's language, with the event's
+    title in it when the event is translated into it."""
+    language = holder_language(person)
     return {
         "subject": attendance,
         "holder": person,
         "holder_name": person.display_name,
-        "title": event.title,
+        "title": _title_in(event, language),
+        "language": language,
         "starts_at": occurrence.start,
         "ends_at": occurrence.end,
         "time_zone": event.time_zone,
@@ -334,6 +337,18 @@ def _certificate_entry(
         ),
         "programmes": programmes,
     }
+
+
+def _title_in(event: EventPage, language: str) -> str:
+    """The event's title in ``language``: its live translation's (never an alias, which is
+    the original's words), else the original's."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = event.get_translation_or_none(locale) if locale is not None else None
+    if translated is not None and translated.live and not translated.alias_of_id:
+        return translated.title
+    return event.title
 
 
 @transaction.atomic

@@ -23,8 +23,18 @@ def person_register(*, user: User, display_name: str, role: str) -> Profile:
 
     if role not in (Role.PROFESSIONAL, Role.MENTOR):
         raise ValidationError(_("Choose the professional or the mentor track."))
+    from django.conf import settings
+    from django.utils import translation
+
     profile = profile_get_or_create(user=user)
     profile.display_name = display_name.strip()
+    # She signed up in a language: her e-mails and certificates speak it until she chooses
+    # another (the profile's default is English, which would never give way).
+    language = translation.get_language()
+    if profile.preferred_language == settings.LANGUAGE_CODE and language in dict(
+        settings.LANGUAGES
+    ):
+        profile.preferred_language = language
     profile.full_clean()
     profile.save()
     role_assign(user=user, role=role)

@@ -211,6 +211,37 @@ def test_check_in_writes_one_ledger_row_and_a_certificate(
     assert any(m.attachments and m.attachments[0][0].endswith(".pdf") for m in mail.outbox)
 
 
+def test_a_certificate_of_attendance_is_in_the_holders_language_with_the_translated_title(
+    people, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    event = event_page(
+        title="Joint risk assessment",
+        attendance_certificates=True,
+        start_date=a_date(0),
+        start_time=time(0, 0),
+        end_time=time(23, 59),
+    )
+    translated = event.copy_for_translation(
+        Locale.objects.get_or_create(language_code="lt")[0], copy_parents=True
+    ).specific
+    translated.title = "Bendras rizikos vertinimas"
+    translated.save_revision().publish()
+    people[0].profile.preferred_language = "lt"
+    people[0].profile.save()
+    people[1].profile.preferred_language = "ar"  # no Arabic translation: the original's title
+    people[1].profile.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for person in people[:2]:
+            services.attendance_check_in(registration=confirmed(event, person))
+
+    issued = dict(Certificate.objects.values_list("holder__profile__preferred_language", "title"))
+    assert issued == {"lt": "Bendras rizikos vertinimas", "ar": "Joint risk assessment"}
+    assert sorted(Certificate.objects.values_list("language", flat=True)) == ["ar", "lt"]
+
+
 def test_check_in_refuses_a_date_the_event_does_not_happen_and_opens_a_day_early(people):
     event = event_page(start_date=a_date(10))
     registration = confirmed(event, people[0])

@@ -354,3 +354,17 @@ def test_a_mentor_is_not_asked_for_totp(client):
     response = client.get("/my/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_person_who_signs_up_in_arabic_gets_her_e_mails_and_certificates_in_arabic(
+    client, mailoutbox
+):
+    """The profile's language defaulted to English and never gave way to hers."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    client.post(reverse("account_signup"), signup_data("amina@example.org"))
+    person = User.objects.get(email="amina@example.org")
+
+    assert person.profile.preferred_language == "ar"
