@@ -52,7 +52,10 @@ def remove_wagtail_guides(request, menu_items):
 
 @hooks.register("construct_reports_menu")
 def hide_site_history_from_organisers(request, menu_items):
-    """Site history is for admins (people.middleware refuses its URLs to anyone else): it
-    shows every programme's log entries."""
+    """Site history and wagtail-localize's Translations report are for admins
+    (people.middleware refuses their URLs to anyone else): they show every programme's
+    log entries and translations."""
     if not request.user.is_superuser:
-        menu_items[:] = [item for item in menu_items if item.name != "site-history"]
+        # wagtail-localize's Translations report lists every programme's translations too.
+        hidden = {"site-history", "translations"}
+        menu_items[:] = [item for item in menu_items if item.name not in hidden]

@@ -12,6 +12,9 @@ pytestmark = pytest.mark.django_db
         "/admin/reports/site-history/",
         "/admin/reports/site-history/results/",
         "/admin/reports/site-history/?export=csv",
+        # wagtail-localize's Translations report lists every programme's translations.
+        "/admin/localize/reports/translations/",
+        "/admin/localize/reports/translations/results/",
     ],
 )
 def test_site_history_is_refused_to_organisers_and_open_to_admins(
@@ -41,3 +44,4 @@ def test_the_reports_menu_of_an_organiser_has_no_site_history(client, organiser)
     # The reports menu is there (its other reports are listed), without site history.
     assert (response.status_code, "/admin/reports/aging-pages/" in body) == (200, True)
     assert "/admin/reports/site-history/" not in body
+    assert "/admin/localize/reports/translations/" not in body
