@@ -6,6 +6,7 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import get_script_prefix, is_valid_path
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.encoding import iri_to_uri
 
 PUBLIC_CSP = "; ".join(
     [
@@ -99,7 +100,8 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
     def process_response(self, request, response):
-        if response.status_code == 404:
+        # Only a GET or HEAD is sent on (a redirected POST would lose its form).
+        if response.status_code == 404 and request.method in ("GET", "HEAD"):
             target = self._same_page_in_language(request)
             if target is not None:
                 redirect = self.response_redirect_class(target)
@@ -127,7 +129,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             return None
         if request.META.get("QUERY_STRING"):
             target = f"{target}?{request.META['QUERY_STRING']}"
-        return None if target == request.get_full_path() else target
+        # Compared percent-encoded: a Unicode slug against the encoded request path would
+        # otherwise never match, and a page that answers 404 would redirect to itself.
+        return None if iri_to_uri(target) == iri_to_uri(request.get_full_path()) else target
 
 
 def _is_page_route(path: str, urlconf) -> bool:

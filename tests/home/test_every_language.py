@@ -228,6 +228,17 @@ def test_every_english_address_leads_to_the_page_in_the_accepted_language(pages,
     }
 
 
+def test_a_form_posted_to_an_english_address_is_not_sent_on_without_its_data(pages):
+    """Only GET and HEAD are redirected to the page in the visitor's language: a redirected
+    POST would arrive as a GET, its form lost."""
+    events = pages["events"]
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "lt"
+
+    assert client.get(events.url).status_code == 302
+    assert client.post(events.url, {"q": "x"}).status_code != 302
+
+
 @pytest.mark.parametrize("language", ALL_LANGUAGES)
 def test_every_page_answers_at_its_own_address_in_every_language(pages, language):
     client = Client()
