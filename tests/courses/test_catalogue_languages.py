@@ -5,7 +5,6 @@ card there), but a card's languages and the catalogue's language filter count on
 original and its translations, never the aliases (with them, every course would be "in"
 all twelve languages and the filter would match every course)."""
 
-from django.db import transaction
 from django.test import Client
 
 from wagtail.models import Locale, Page, Site
@@ -17,6 +16,7 @@ from core.locales import locales_ensure, translation_publish
 from courses import selectors
 from courses.models import CourseIndexPage
 from tests.courses.conftest import CourseBuilder
+from tests.factories.once import built_for_module
 
 
 def build_tree() -> dict[str, Page]:
@@ -42,14 +42,8 @@ def build_tree() -> dict[str, Page]:
 def tree(django_db_setup, django_db_blocker):
     """The tree, built once for the module (synchronising twelve languages takes a while)
     in a transaction rolled back after it."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_tree()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with built_for_module(django_db_blocker, build_tree) as tree:
+        yield tree
 
 
 @pytest.fixture

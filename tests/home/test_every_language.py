@@ -17,7 +17,6 @@ import re
 from datetime import time
 
 from django.conf import settings
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -42,6 +41,7 @@ from people.enums import Role
 from programmes.sections import programme_sections_ensure, section_for
 from tests.factories import user_with_role
 from tests.factories.events import a_date, event_page
+from tests.factories.once import built_for_module
 from tests.factories.programmes import programme_make
 
 OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
@@ -153,14 +153,8 @@ def build_tree() -> dict[str, Page]:
 @pytest.fixture(scope="module")
 def tree(django_db_setup, django_db_blocker):
     """The tree, built once for the module in a transaction rolled back after it."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_tree()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with built_for_module(django_db_blocker, build_tree) as tree:
+        yield tree
 
 
 @pytest.fixture

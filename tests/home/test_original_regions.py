@@ -12,7 +12,6 @@ every Arabic page is an alias, except the course that one test translates itself
 from datetime import time
 
 from django.contrib.auth.models import AnonymousUser
-from django.db import transaction
 from django.template import engines
 from django.test import Client, RequestFactory
 from django.utils import translation
@@ -38,6 +37,7 @@ from programmes.sections import programme_sections_ensure, section_for
 from tests.courses.conftest import knowledge_check
 from tests.factories import user_with_role
 from tests.factories.events import a_date, event_page
+from tests.factories.once import built_for_module
 from tests.factories.programmes import programme_make
 
 ORIGINAL = ("en", "ltr")
@@ -148,14 +148,8 @@ def build_tree() -> dict[str, Page]:
 @pytest.fixture(scope="module")
 def tree(django_db_setup, django_db_blocker):
     """The tree, built once for the module in a transaction rolled back after it."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_tree()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with built_for_module(django_db_blocker, build_tree) as tree:
+        yield tree
 
 
 @pytest.fixture
