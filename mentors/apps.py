@@ -1,8 +1,41 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# What the organiser role may do here. Every read and write is further narrowed to the
+# organiser's own programmes by mentors.selectors (scope_for), never by templates alone.
+ORGANISER_PERMISSIONS = (
+    ("mentors", "mentorprofile", "view_mentorprofile"),
+    ("mentors", "mentorprofile", "change_mentorprofile"),
+    ("mentors", "mentoringrequest", "view_mentoringrequest"),
+    ("mentors", "mentoringrequest", "change_mentoringrequest"),
+    ("mentors", "matchinground", "view_matchinground"),
+    ("mentors", "matchinground", "add_matchinground"),
+    ("mentors", "matchinground", "change_matchinground"),
+    ("mentors", "match", "view_match"),
+    ("mentors", "match", "change_match"),
+    ("mentors", "mentoringsession", "view_mentoringsession"),
+    ("mentors", "concernreport", "view_concernreport"),
+    ("mentors", "concernreport", "change_concernreport"),
+    ("mentors", "donotmatch", "view_donotmatch"),
+    ("mentors", "donotmatch", "add_donotmatch"),
+)
+
 
 class MentorsConfig(AppConfig):
     name = "mentors"
     verbose_name = _("Mentors")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from people.enums import Role
+        from people.roles import register_permissions
+        from programmes.selectors import register_people_source
+
+        from . import dashboard, emails
+        from .selectors import programme_mentors
+
+        register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
+        # A programme's organisers see the mentors of its pool (and no one else's).
+        register_people_source("mentors", programme_mentors)
+        emails.register()
+        dashboard.register()

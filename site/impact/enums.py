@@ -15,6 +15,8 @@ class ParticipationKind(models.TextChoices):
     MENTORING_SESSION = "mentoring_session", _("Mentoring session held")
     COMMUNITY_NETWORKING = "community_networking", _("Engaged in community networking")
     WOMEN_SUPPORTED = "women_supported", _("Women supported (anonymous count)")
+    # A professional trained in a session led by a community mentor (mentors app).
+    TRAINED_BY_MENTOR = "trained_by_mentor", _("Professional trained by a community mentor")
     CAMPAIGN_PLEDGE = "campaign_pledge", _("Campaign pledge")
     CAMPAIGN_REACH = "campaign_reach", _("People reached by the campaign (anonymous count)")
 

@@ -241,6 +241,10 @@ CELERY_BEAT_SCHEDULE: dict = {
     "core-outbox-requeue-stale": {"task": "core.outbox_requeue_stale", "schedule": 300.0},
     # Import previews nobody confirmed: their uploaded files are erased.
     "core-import-jobs-expire": {"task": "core.import_jobs_expire", "schedule": 900.0},
+    # Requesters' contact details erased after the retention time; session reminders and
+    # feedback forms (each sent once).
+    "mentors-contacts-erase": {"task": "mentors.contacts_erase", "schedule": 3600.0},
+    "mentors-nudges": {"task": "mentors.nudges_due", "schedule": 3600.0},
 }
 
 # --- Events ----------------------------------------------------------------------------
@@ -358,3 +362,36 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Encryption at rest -----------------------------------------------------------------
+# Fernet keys, newest first, comma-separated (core.crypto): requesters' contact details.
+# Development has a fixed key so `make run` works; production refuses to start without one.
+LINKAGE_FIELD_ENCRYPTION_KEYS = [
+    key.strip()
+    for key in os.environ.get(
+        "LINKAGE_FIELD_ENCRYPTION_KEYS", "ZGV2ZWxvcG1lbnQtb25seS1rZXktZG8tbm90LXVzZSE="
+    ).split(",")
+    if key.strip()
+]
+
+# --- Mentors ----------------------------------------------------------------------------
+# How the matcher weighs each criterion (0-10 each; organisers read them in the admin).
+MENTORS_MATCH_WEIGHTS = {
+    "expertise": int(os.environ.get("MENTORS_WEIGHT_EXPERTISE", "4")),
+    "availability": int(os.environ.get("MENTORS_WEIGHT_AVAILABILITY", "2")),
+    "waiting": int(os.environ.get("MENTORS_WEIGHT_WAITING", "2")),
+    "load": int(os.environ.get("MENTORS_WEIGHT_LOAD", "2")),
+}
+# Points added for a woman who was left waiting in an earlier round or lost her match: she
+# is matched before anyone who fits equally well.
+MENTORS_PRIORITY_BONUS = int(os.environ.get("MENTORS_PRIORITY_BONUS", "50"))
+# Waiting this many days or more earns the whole "waiting time" score.
+MENTORS_WAITING_FULL_DAYS = int(os.environ.get("MENTORS_WAITING_FULL_DAYS", "30"))
+# How many requests one person (or one contact) may have open at once.
+MENTORS_MAX_OPEN_REQUESTS = int(os.environ.get("MENTORS_MAX_OPEN_REQUESTS", "3"))
+# Requesters' names and contact details are erased this many days after the match closes.
+MENTORS_CONTACT_RETENTION_DAYS = int(os.environ.get("MENTORS_CONTACT_RETENTION_DAYS", "30"))
+# A match runs this many weeks by default; midpoint feedback halfway, closing at the end.
+MENTORS_MATCH_WEEKS = int(os.environ.get("MENTORS_MATCH_WEEKS", "12"))
+# A mentor with an active match and no session logged for this many days is reminded once.
+MENTORS_SESSION_REMINDER_DAYS = int(os.environ.get("MENTORS_SESSION_REMINDER_DAYS", "14"))

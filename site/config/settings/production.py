@@ -12,6 +12,14 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY or SECRET_KEY.startswith("insecure-"):
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a long random value.")
 
+# Requesters' contact details are encrypted with these (core.crypto): never the built-in
+# development key.
+if not os.environ.get("LINKAGE_FIELD_ENCRYPTION_KEYS", "").strip():
+    raise ImproperlyConfigured(
+        "Set LINKAGE_FIELD_ENCRYPTION_KEYS to a Fernet key: python -c \"from "
+        'cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+    )
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names, comma-separated.")

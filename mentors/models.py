@@ -1,1 +1,0 @@
-"""Mentors: filled in by its own issue."""
