@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     # The safety page lives at /safety/ in the visitor's language; /lt/safety/ and the like
     # are easy to guess and answer too, in their language.
     path("safety/", home_views.safety, name="safety_in_language"),
+    path("mentoring/", include("mentors.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,692 @@
+"""Forms of the mentoring pages: the two requests, the mentor's profile, her answers to an
+offer, sessions, feedback and concerns. They check what a person can correct on the page;
+the rules that need the database (limits, capacity, states) are the services'."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from people.enums import SPOKEN_LANGUAGES, Country
+from people.models import Region
+from programmes.models import Programme
+
+from .enums import (
+    AVAILABILITY_SLOTS,
+    DAYS,
+    PARTS_OF_DAY,
+    ContactMethod,
+    DeclineReason,
+    EndReason,
+    Expertise,
+    LanguageLevel,
+    MeetingFormat,
+    SessionKind,
+    SessionSize,
+    SupportCategory,
+)
+from .models import MentorProfile
+
+# What a woman may ask help with, in plain words (Expertise's labels are for mentors).
+NEEDS_IN_PLAIN_WORDS = [
+    (Expertise.RIGHTS, _("Understanding my rights and legal options")),
+    (Expertise.HEALTH, _("Getting health care")),
+    (Expertise.HOUSING_WORK, _("Finding housing or work")),
+    (Expertise.PSYCHOSOCIAL, _("Someone to talk to")),
+    (Expertise.INTERPRETING, _("Someone who speaks my language, to interpret or come with me")),
+    (Expertise.OUTREACH, _("Meeting people and groups in my community")),
+]
+LANGUAGE_ROWS = 3  # empty language rows offered on the mentor profile form
+HONEYPOT = "website"
+
+
+class ServiceErrorsMixin:
+    """Puts a service's ValidationError on the fields it names, or on the whole form."""
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        if hasattr(error, "error_dict"):
+            for key, errors in error.error_dict.items():
+                field = key if key in self.fields else None
+                for item in errors:
+                    self.add_error(field, item)
+        else:
+            for message in error.messages:
+                self.add_error(None, message)
+
+
+def region_choices() -> list:
+    """Regions grouped by country, for a select with optgroups."""
+    names = dict(Country.choices)
+    groups: dict[str, list] = {}
+    for region in Region.objects.order_by("country", "name"):
+        groups.setdefault(region.country, []).append((str(region.pk), region.name))
+    return [("", _("Not given"))] + [
+        (names.get(country, country), options) for country, options in groups.items()
+    ]
+
+
+class HoneypotMixin:
+    """A field people never see (hidden by CSS, skipped by the keyboard): a robot fills it."""
+
+    def add_honeypot(self) -> None:
+        self.fields[HONEYPOT] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+
+    @property
+    def is_robot(self) -> bool:
+        return bool(self.data.get(HONEYPOT, "").strip())
+
+
+class RequestForm(ServiceErrorsMixin, HoneypotMixin, forms.Form):
+    """What both kinds of request share: a safe way to reach her, languages, place, the
+    agreements."""
+
+    name = forms.CharField(
+        label=_("Your first name or a pseudonym"),
+        max_length=80,
+        help_text=_("It does not have to be your real name."),
+    )
+    contact_method = forms.ChoiceField(
+        label=_("One safe way to contact you"),
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+    )
+    contact = forms.CharField(
+        label=_("Phone number, messaging app or e-mail address"),
+        max_length=200,
+        help_text=_("Give one that only you use, or the service's if it files this for you."),
+    )
+    safe_times = forms.CharField(
+        label=_("When is it safe to contact you?"),
+        max_length=200,
+        help_text=_("For example: weekday mornings, never at weekends."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"),
+        choices=SPOKEN_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=Country.choices)
+    region = forms.ChoiceField(label=_("Region or municipality"), required=False)
+    formats = forms.MultipleChoiceField(
+        label=_("How can you meet?"),
+        choices=MeetingFormat.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    consent = forms.BooleanField(
+        error_messages={"required": _("Tick the box to agree, or we cannot keep your request.")}
+    )
+    conduct = forms.BooleanField(
+        label=_("I accept the code of conduct for mentoring"),
+        error_messages={"required": _("Tick the box to accept the code of conduct.")},
+    )
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+
+    def __init__(self, *args, programmes=(), fixed_programme=None, **kwargs):
+        """``programmes``: those that could take the request (with active mentors);
+        ``fixed_programme``: the one named in the address (?programme=slug)."""
+        super().__init__(*args, **kwargs)
+        self.programmes = list(programmes)
+        self.fixed_programme = fixed_programme
+        self.fields["region"].choices = region_choices()
+        days = settings.MENTORS_CONTACT_RETENTION_DAYS
+        self.fields["consent"].label = ngettext(
+            "I agree that Linkage keeps the name and contact I give here, encrypted, and shows "
+            "them only to the one mentor who accepts to support me. Organisers see my "
+            "languages, place and needs, never my name or contact. Both are erased %(days)s "
+            "day after the support ends.",
+            "I agree that Linkage keeps the name and contact I give here, encrypted, and shows "
+            "them only to the one mentor who accepts to support me. Organisers see my "
+            "languages, place and needs, never my name or contact. Both are erased %(days)s "
+            "days after the support ends.",
+            days,
+        ) % {"days": days}
+        self.fields["conduct"].help_text = format_html(
+            '<a href="{}">{}</a>',
+            reverse("mentors:code_of_conduct"),
+            gettext("Read the code of conduct (it opens in this window)"),
+        )
+        if fixed_programme is not None or len(self.programmes) < 2:
+            del self.fields["programme"]
+        else:
+            self.fields["programme"].choices = [("", _("Let us choose by your country"))] + [
+                (str(p.pk), p.name) for p in self.programmes
+            ]
+            self.fields["programme"].help_text = _(
+                "More than one programme offers mentors. Leave it to us if you are not sure."
+            )
+        self.add_honeypot()
+
+    def clean_region(self):
+        value = self.cleaned_data.get("region")
+        if not value:
+            return None
+        return Region.objects.filter(pk=value).first()
+
+    def clean(self):
+        cleaned = super().clean()
+        region, country = cleaned.get("region"), cleaned.get("country")
+        if region is not None and country and region.country != country:
+            self.add_error(
+                "region",
+                gettext("%(region)s is not in the country you chose.") % {"region": region.name},
+            )
+        if country and "programme" not in self.errors:
+            cleaned["programme"] = self._programme_for(country, cleaned.get("programme"))
+        return cleaned
+
+    def _programme_for(self, country: str, chosen: str | None):
+        if self.fixed_programme is not None:
+            return self.fixed_programme
+        if chosen:
+            return next((p for p in self.programmes if str(p.pk) == chosen), None)
+        serving = [p for p in self.programmes if country in (p.countries or [])]
+        if not serving:
+            self.add_error(
+                "country",
+                gettext(
+                    "No mentoring programme works in this country yet. We are sorry. The "
+                    "safety page lists helplines you can call."
+                ),
+            )
+            return None
+        return serving[0]
+
+    def request_data(self) -> dict:
+        """The request's fields for ``services.request_create``."""
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "contact_method": data["contact_method"],
+            "contact": data["contact"],
+            "safe_times": data["safe_times"],
+            "languages": data["languages"],
+            "country": data["country"],
+            "region": data["region"],
+            "formats": data["formats"],
+            "consent": data["consent"],
+            "conduct_accepted": data["conduct"],
+        }
+
+
+class SupportRequestForm(RequestForm):
+    """Request (a): a woman asks for support, herself or through a service."""
+
+    needs = forms.MultipleChoiceField(
+        label=_("What would you like help with?"),
+        choices=NEEDS_IN_PLAIN_WORDS,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose all that fit. A mentor will ask you more, when it is safe."),
+    )
+    on_behalf = forms.BooleanField(
+        label=_("I am filing this for someone, as a service or organisation"), required=False
+    )
+    organisation = forms.CharField(
+        label=_("Your service or organisation"),
+        max_length=200,
+        required=False,
+        help_text=_("Needed when you file this for someone."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("on_behalf") and not cleaned.get("organisation", "").strip():
+            self.add_error("organisation", gettext("Give the name of your service."))
+        if cleaned.get("contact_method") == ContactMethod.THROUGH_SERVICE and not cleaned.get(
+            "on_behalf"
+        ):
+            self.add_error(
+                "contact_method",
+                gettext(
+                    "Choose this only when a service files this for her, and tick the box below."
+                ),
+            )
+        return cleaned
+
+    def request_data(self) -> dict:
+        data = super().request_data()
+        data["needs"] = self.cleaned_data["needs"]
+        data["organisation"] = (
+            self.cleaned_data["organisation"].strip() if self.cleaned_data["on_behalf"] else ""
+        )
+        return data
+
+
+class TrainingRequestForm(RequestForm):
+    """Request (b): an organisation asks for a mentor-led session or training."""
+
+    organisation = forms.CharField(label=_("Your organisation or team"), max_length=200)
+    topic = forms.CharField(
+        label=_("What should the session be about?"),
+        max_length=200,
+        help_text=_("For example: “Reaching migrant women in our municipality”."),
+    )
+    participants_expected = forms.IntegerField(
+        label=_("How many people will take part?"), min_value=1, max_value=500, required=False
+    )
+    needs = forms.MultipleChoiceField(
+        label=_("Which experience should the mentor bring?"),
+        choices=Expertise.choices,
+        widget=forms.CheckboxSelectMultiple,
+        initial=[Expertise.TRAINING],
+    )
+
+    field_order = ["organisation", "name", "contact_method", "contact", "safe_times"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Your name")
+        self.fields["name"].help_text = _("The person the mentor should contact.")
+        self.fields["contact_method"].choices = [
+            choice for choice in ContactMethod.choices if choice[0] != ContactMethod.THROUGH_SERVICE
+        ]
+        self.fields["contact"].help_text = ""
+        self.fields["safe_times"].label = _("When can the mentor reach you?")
+        self.fields["formats"].label = _("How can the session take place?")
+
+    def request_data(self) -> dict:
+        data = super().request_data()
+        data.update(
+            needs=self.cleaned_data["needs"],
+            organisation=self.cleaned_data["organisation"].strip(),
+            topic=self.cleaned_data["topic"],
+            participants_expected=self.cleaned_data["participants_expected"],
+        )
+        return data
+
+
+# --- The mentor's profile --------------------------------------------------------------------
+
+
+class MentorApplyForm(forms.Form):
+    programme = forms.ModelChoiceField(
+        label=_("The programme you want to mentor in"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+
+    def __init__(self, *args, programmes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = programmes
+
+
+class MentorProfileForm(ServiceErrorsMixin, forms.ModelForm):
+    conduct = forms.BooleanField(
+        label=_("I have read and accept the code of conduct for mentors"), required=False
+    )
+
+    class Meta:
+        model = MentorProfile
+        fields = [
+            "bio",
+            "countries",
+            "regions",
+            "formats",
+            "availability",
+            "capacity",
+            "expertise",
+        ]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 4, "maxlength": 600}),
+            "regions": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        countries = list(self.instance.programme.countries or []) if self.instance.pk else []
+        regions = Region.objects.order_by("country", "name")
+        if countries:
+            regions = regions.filter(country__in=countries)
+        self.fields["regions"].queryset = regions
+        self.fields["regions"].help_text = _(
+            "Leave empty if you can meet anywhere in the countries you serve."
+        )
+        self.fields["capacity"].widget.attrs.update(min=1, max=10)
+        if self.instance.conduct_accepted_at:
+            del self.fields["conduct"]
+        else:
+            self.fields["conduct"].help_text = format_html(
+                '<a href="{}">{}</a>',
+                reverse("mentors:code_of_conduct"),
+                gettext("Read the code of conduct"),
+            )
+
+    def availability_rows(self) -> list[dict]:
+        """The weekly grid: a row per day, a labelled checkbox per part of the day."""
+        bound = self["availability"]
+        chosen = set(bound.value() or [])
+        labels = dict(AVAILABILITY_SLOTS)
+        # Ids as Django numbers a checkbox list's (<id>_0 …): the error summary links to _0.
+        index = {value: n for n, (value, _label) in enumerate(AVAILABILITY_SLOTS)}
+        return [
+            {
+                "day": day_label,
+                "slots": [
+                    {
+                        "value": f"{day}-{part}",
+                        "label": labels[f"{day}-{part}"],
+                        "id": f"{bound.auto_id}_{index[f'{day}-{part}']}",
+                        "checked": f"{day}-{part}" in chosen,
+                    }
+                    for part, _part_label in PARTS_OF_DAY
+                ],
+            }
+            for day, day_label in DAYS
+        ]
+
+    parts_of_day = PARTS_OF_DAY
+
+
+class MentorLanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("Choose a language"))] + list(SPOKEN_LANGUAGES)
+    )
+    level = forms.TypedChoiceField(
+        label=_("How well you speak it"),
+        choices=LanguageLevel.choices,
+        coerce=int,
+        initial=LanguageLevel.FLUENT,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An empty row is left out; a row with a language needs its level.
+        self.fields["language"].required = False
+
+
+class BaseLanguageFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.forms:
+            code = form.cleaned_data.get("language")
+            if not code:
+                continue
+            if code in seen:
+                raise ValidationError(gettext("Give each language once."))
+            seen.add(code)
+        if not seen:
+            raise ValidationError(gettext("Give at least one language you speak."))
+
+    def languages(self) -> dict[str, int]:
+        return {
+            form.cleaned_data["language"]: form.cleaned_data["level"]
+            for form in self.forms
+            if form.cleaned_data.get("language")
+        }
+
+
+LanguageFormSet = forms.formset_factory(
+    MentorLanguageForm, formset=BaseLanguageFormSet, extra=0, max_num=len(SPOKEN_LANGUAGES)
+)
+
+
+def language_formset(data=None, *, profile: MentorProfile) -> BaseLanguageFormSet:
+    initial = [
+        {"language": row.language, "level": row.level}
+        for row in (profile.languages.all() if profile.pk else [])
+    ]
+    formset = LanguageFormSet(data, initial=initial, prefix="languages")
+    formset.extra = LANGUAGE_ROWS
+    return formset
+
+
+# --- Answers to an offer, and the match's life -----------------------------------------------
+
+
+class DeclineForm(forms.Form):
+    prefix = "decline"
+
+    reason = forms.ChoiceField(
+        label=_("Why are you declining?"),
+        choices=[("", _("Choose a reason"))] + list(DeclineReason.choices),
+        help_text=_("Organisers see the reason. She is offered another mentor first."),
+    )
+
+
+class EndEarlyForm(forms.Form):
+    prefix = "end"
+
+    reason = forms.ChoiceField(
+        label=_("Why is the mentoring ending?"),
+        choices=EndReason.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("A note for the organisers"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only organisers read it. Never write details of violence."),
+    )
+
+
+class BlockForm(forms.Form):
+    prefix = "block"
+
+    confirm = forms.BooleanField(
+        label=_("Yes: end this mentoring and never match me with her again"),
+        error_messages={"required": _("Tick the box to confirm.")},
+    )
+
+
+class ConcernForm(forms.Form):
+    match = forms.ChoiceField(label=_("About which mentoring?"), required=False)
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=None, empty_label=None)
+    text = forms.CharField(
+        label=_("What worries you?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "The organisers of your programme read it and contact you. Write what they need to "
+            "act; you can tell them more in person."
+        ),
+    )
+
+    def __init__(self, *args, profiles, matches, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.matches = {str(match.pk): match for match in matches}
+        self.fields["match"].choices = [("", _("None in particular"))] + [
+            (key, match_label(match)) for key, match in self.matches.items()
+        ]
+        programme_ids = {profile.programme_id for profile in profiles}
+        self.fields["programme"].queryset = Programme.objects.filter(pk__in=programme_ids)
+        if len(programme_ids) == 1:
+            self.fields["programme"].widget = forms.HiddenInput()
+            self.fields["programme"].initial = next(iter(programme_ids))
+        if not self.matches:
+            del self.fields["match"]
+
+    def clean_match(self):
+        return self.matches.get(self.cleaned_data.get("match") or "")
+
+
+def match_label(match) -> str:
+    """How a mentor's lists name a match: never with her name or contact."""
+    request = match.request
+    place = request.region.name if request.region_id else request.get_country_display()
+    return gettext("%(kind)s no. %(number)s · %(place)s") % {
+        "kind": request.get_kind_display(),
+        "number": match.pk,
+        "place": place,
+    }
+
+
+# --- Sessions --------------------------------------------------------------------------------
+
+
+class SessionForm(ServiceErrorsMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What kind of session was it?"),
+        choices=SessionKind.choices,
+        widget=forms.RadioSelect,
+        initial=SessionKind.SUPPORT,
+    )
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("How long did it last (minutes)?"), min_value=5, max_value=720
+    )
+    format = forms.ChoiceField(
+        label=_("Format"), choices=MeetingFormat.choices, widget=forms.RadioSelect
+    )
+    size = forms.ChoiceField(
+        label=_("One-to-one or group"),
+        choices=SessionSize.choices,
+        widget=forms.RadioSelect,
+        initial=SessionSize.ONE_TO_ONE,
+    )
+    topic = forms.CharField(
+        label=_("Topic"),
+        max_length=200,
+        help_text=_("A few words, e.g. “Visit to the health centre”. Never details of violence."),
+    )
+    participant_emails = forms.CharField(
+        label=_("E-mail addresses of participants who have a Linkage account"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "autocapitalize": "off", "spellcheck": "false"}),
+        help_text=_(
+            "One per line. People with an account see the session in their My Linkage; "
+            "addresses we do not know are only counted."
+        ),
+    )
+    anonymous_count = forms.IntegerField(
+        label=_("Other participants (a number)"),
+        min_value=0,
+        max_value=500,
+        required=False,
+        initial=0,
+        help_text=_("People who took part without an account, or whose address you do not have."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate
+        for category, label in SupportCategory.choices:
+            self.fields[f"support_{category}"] = forms.IntegerField(
+                label=label, min_value=0, max_value=500, required=False
+            )
+
+    @property
+    def support_fields(self) -> list:
+        return [self[f"support_{category}"] for category in SupportCategory.values]
+
+    def clean_date(self):
+        value = self.cleaned_data["date"]
+        if value > timezone.localdate():
+            raise ValidationError(gettext("Log a session after it has taken place."))
+        return value
+
+    def clean_participant_emails(self):
+        text = self.cleaned_data.get("participant_emails", "")
+        addresses, wrong = [], []
+        for item in text.replace(",", "\n").replace(";", "\n").splitlines():
+            item = item.strip()
+            if not item:
+                continue
+            try:
+                validate_email(item)
+            except ValidationError:
+                wrong.append(item)
+            else:
+                if item.lower() not in {a.lower() for a in addresses}:
+                    addresses.append(item)
+        if wrong:
+            raise ValidationError(
+                gettext("These are not e-mail addresses: %(list)s") % {"list": ", ".join(wrong)}
+            )
+        return addresses
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        counts = self.support_counts()
+        people = cleaned.get("participant_emails") or []
+        anonymous = cleaned.get("anonymous_count") or 0
+        if kind == SessionKind.SUPPORT:
+            if not counts:
+                self.add_error(
+                    None,
+                    gettext("Give how many women you supported, in at least one category."),
+                )
+            if people or anonymous:
+                self.add_error(
+                    "participant_emails",
+                    gettext(
+                        "A support session is recorded as counts only: leave the participants "
+                        "empty."
+                    ),
+                )
+        elif kind in (SessionKind.NETWORKING, SessionKind.TRAINING):
+            if counts:
+                self.add_error(
+                    None,
+                    gettext("Counts of women supported belong to support sessions only."),
+                )
+            if not people and not anonymous:
+                self.add_error(
+                    "anonymous_count",
+                    gettext("Give the participants' addresses, a number of participants, or both."),
+                )
+        return cleaned
+
+    def support_counts(self) -> dict[str, int]:
+        return {
+            category: self.cleaned_data[f"support_{category}"]
+            for category in SupportCategory.values
+            if self.cleaned_data.get(f"support_{category}")
+        }
+
+    def session_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "date": data["date"],
+            "duration_minutes": data["duration_minutes"],
+            "format": data["format"],
+            "size": data["size"],
+            "topic": data["topic"],
+            "anonymous_count": data.get("anonymous_count") or 0,
+        }
+
+
+# --- Feedback --------------------------------------------------------------------------------
+
+
+class FeedbackForm(ServiceErrorsMixin, forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("How is the mentoring going?"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        choices=[
+            (5, _("Very well")),
+            (4, _("Well")),
+            (3, _("Neither well nor badly")),
+            (2, _("Not so well")),
+            (1, _("Badly")),
+        ],
+    )
+    went_well = forms.CharField(
+        label=_("What went well?"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    could_improve = forms.CharField(
+        label=_("What could be better?"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Never write her name or details of violence."),
+    )

@@ -1,0 +1,741 @@
+"""The mentoring pages (mentors/views.py): asking for a mentor, the mentor's profile, her
+matches and their actions, sessions, feedback and concerns. Each page's happy path and its
+refusals: anonymous visitors, the wrong role, another mentor's match (404), bad input
+(a message, and what she typed kept)."""
+
+from datetime import timedelta
+
+from django.test import override_settings
+from django.utils import timezone
+
+import pytest
+
+from mentors.enums import (
+    BlockSource,
+    DeclineReason,
+    EndReason,
+    FeedbackRespondent,
+    FeedbackStage,
+    LanguageLevel,
+    MatchStatus,
+    MentorStatus,
+    RequestKind,
+    RequestStatus,
+    SessionKind,
+    SupportCategory,
+)
+from mentors.models import (
+    ConcernReport,
+    DoNotMatch,
+    FeedbackResponse,
+    MentoringRequest,
+    MentoringSession,
+    MentorProfile,
+)
+from people.enums import Role
+from tests.factories import RegionFactory, UserFactory, totp_activate, user_with_role
+from tests.factories.mentors import match_make, mentor_make
+from tests.factories.programmes import organiser_of, programme_make
+
+pytestmark = pytest.mark.django_db
+
+ASK = "/mentoring/ask/"
+ASK_TRAINING = "/mentoring/ask-training/"
+PROFILE = "/mentoring/profile/"
+SESSION_NEW = "/mentoring/sessions/new/"
+CONCERN = "/mentoring/concern/"
+
+
+@pytest.fixture
+def spain():
+    return programme_make("Barcelona mentoring", "barcelona", countries=["ES"])
+
+
+@pytest.fixture
+def pool(spain, mentor):
+    """``mentor`` (amina@example.org), active in the Barcelona programme."""
+    return mentor_make(programme=spain, person=mentor)
+
+
+@pytest.fixture
+def mentor_client(client, pool):
+    client.force_login(pool.person)
+    return client
+
+
+def support_data(**changes) -> dict:
+    data = {
+        "name": "Layla",
+        "contact_method": "phone",
+        "contact": "+34 611 222 333",
+        "safe_times": "Tuesday mornings",
+        "languages": ["ar"],
+        "country": "ES",
+        "region": "",
+        "formats": ["in_person"],
+        "needs": ["health"],
+        "organisation": "",
+        "consent": "on",
+        "conduct": "on",
+        "website": "",
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+# --- Asking for support ----------------------------------------------------------------------
+
+
+def test_the_support_form_says_plainly_not_to_write_about_violence(client, pool):
+    response = client.get(ASK)
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Please do not write anything about violence or what happened here." in body
+    assert "A mentor will ask you what you want to share, when it is safe." in body
+    assert 'href="/mentoring/code-of-conduct/"' in body
+    assert 'data-reveal-when="id_on_behalf"' in body
+
+
+def test_the_support_form_answers_in_arabic_right_to_left(client, pool):
+    response = client.get("/ar" + ASK)
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ar" dir="rtl">' in body
+    assert 'action="/ar/mentoring/ask/"' in body
+
+
+def test_a_support_request_is_filed_and_the_thanks_page_shows_nothing_she_gave(client, pool):
+    response = client.post(ASK, support_data())
+
+    request = MentoringRequest.objects.get()
+    assert (response.status_code, response["Location"]) == (302, "/mentoring/ask/thanks/")
+    assert (request.programme, request.kind, request.status) == (
+        pool.programme,
+        RequestKind.SUPPORT,
+        RequestStatus.OPEN,
+    )
+    assert (request.name, request.contact, request.needs, request.filed_by) == (
+        "Layla",
+        "+34 611 222 333",
+        ["health"],
+        None,
+    )
+    assert request.conduct_accepted_at is not None
+    thanks = client.get(response["Location"]).content.decode()
+    assert ("Layla" in thanks, "611 222 333" in thanks, "What happens next" in thanks) == (
+        False,
+        False,
+        True,
+    )
+
+
+def test_a_signed_in_person_files_as_herself(client, pool, professional):
+    client.force_login(professional)
+
+    client.post(ASK, support_data())
+
+    assert MentoringRequest.objects.get().filed_by == professional
+
+
+def test_a_service_filing_for_her_must_name_itself_and_what_was_typed_stays(client, pool):
+    response = client.post(ASK, support_data(on_behalf="on", contact_method="service"))
+
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Give the name of your service." in body
+    assert 'value="Layla"' in body
+    assert MentoringRequest.objects.count() == 0
+
+
+def test_a_service_files_on_her_behalf(client, pool):
+    client.post(
+        ASK,
+        support_data(on_behalf="on", organisation="Casal dels Infants", contact_method="service"),
+    )
+
+    request = MentoringRequest.objects.get()
+    assert (request.on_behalf, request.organisation) == (True, "Casal dels Infants")
+
+
+def test_without_consent_nothing_is_kept_and_she_is_told_why(client, pool):
+    response = client.post(ASK, support_data(consent=None))
+
+    assert response.status_code == 400
+    assert "Tick the box to agree, or we cannot keep your request." in response.content.decode()
+    assert MentoringRequest.objects.count() == 0
+
+
+def test_a_country_no_programme_serves_is_said_kindly_with_the_helplines(client, pool):
+    response = client.post(ASK, support_data(country="IT"))
+
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "No mentoring programme works in this country yet." in body
+    assert 'href="/safety/"' in body
+    assert MentoringRequest.objects.count() == 0
+
+
+def test_a_region_outside_her_country_is_refused(client, pool):
+    kaunas = RegionFactory(name="Kaunas", country="LT")
+
+    response = client.post(ASK, support_data(region=str(kaunas.pk)))
+
+    assert response.status_code == 400
+    assert "Kaunas is not in the country you chose." in response.content.decode()
+
+
+def test_the_programme_in_the_address_takes_the_request(client, pool):
+    other = programme_make("Catalonia network", "catalonia", countries=["ES"])
+    mentor_make(programme=other)
+
+    client.post(ASK + "?programme=catalonia", support_data())
+
+    assert MentoringRequest.objects.get().programme == other
+
+
+def test_with_no_active_mentor_anywhere_the_page_points_to_the_helplines(client, spain):
+    mentor_make(programme=spain, status=MentorStatus.IN_TRAINING)
+
+    response = client.get(ASK)
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "No mentors available yet" in body
+    assert 'href="/safety/"' in body
+    assert "<form" not in body.split('id="main-content"')[1]
+
+
+def test_the_open_request_limit_is_explained_on_the_form(client, pool, settings):
+    settings.MENTORS_MAX_OPEN_REQUESTS = 1
+    client.post(ASK, support_data())
+
+    response = client.post(ASK, support_data())
+
+    assert response.status_code == 400
+    assert "open requests with this contact" in response.content.decode()
+    assert MentoringRequest.objects.count() == 1
+
+
+def test_a_robot_filling_the_hidden_field_is_thanked_and_nothing_is_kept(client, pool):
+    response = client.post(ASK, support_data(website="http://spam.example"))
+
+    assert (response.status_code, response["Location"]) == (302, "/mentoring/ask/thanks/")
+    assert MentoringRequest.objects.count() == 0
+
+
+@override_settings(MENTORS_ASK_LIMIT_PER_HOUR=2)
+def test_requests_from_one_connection_are_limited_per_hour(client, pool):
+    for n in range(2):
+        client.post(ASK, support_data(contact=f"+34 600 00{n}"))
+
+    response = client.post(ASK, support_data(contact="+34 600 009"))
+    other = client.post(ASK, support_data(contact="+34 600 008"), REMOTE_ADDR="203.0.113.9")
+
+    assert response.status_code == 429
+    assert "Too many requests were sent from your connection" in response.content.decode()
+    assert 'value="+34 600 009"' in response.content.decode()
+    assert other.status_code == 302
+    assert MentoringRequest.objects.count() == 3
+
+
+def test_invalid_forms_do_not_use_up_the_hourly_limit(client, pool, settings):
+    settings.MENTORS_ASK_LIMIT_PER_HOUR = 1
+    client.post(ASK, support_data(name=""))
+
+    response = client.post(ASK, support_data())
+
+    assert response.status_code == 302
+
+
+# --- Asking for a session or training --------------------------------------------------------
+
+
+def training_data(**changes) -> dict:
+    data = support_data(
+        name="Marta",
+        contact_method="email",
+        contact="marta@ajuntament.example",
+        safe_times="Office hours",
+        needs=["training"],
+        organisation="Ajuntament de Barcelona",
+        topic="Reaching migrant women in our district",
+        participants_expected="20",
+    )
+    data.update(changes)
+    return data
+
+
+def test_an_organisation_asks_for_a_training(client, pool):
+    response = client.post(ASK_TRAINING, training_data())
+
+    request = MentoringRequest.objects.get()
+    assert (response.status_code, response["Location"]) == (
+        302,
+        "/mentoring/ask-training/thanks/",
+    )
+    assert (request.kind, request.organisation, request.topic, request.participants_expected) == (
+        RequestKind.TRAINING,
+        "Ajuntament de Barcelona",
+        "Reaching migrant women in our district",
+        20,
+    )
+
+
+def test_a_training_request_needs_a_topic_and_keeps_what_was_typed(client, pool):
+    response = client.post(ASK_TRAINING, training_data(topic=""))
+
+    assert response.status_code == 400
+    assert 'value="Ajuntament de Barcelona"' in response.content.decode()
+    assert MentoringRequest.objects.count() == 0
+
+
+def test_the_training_form_has_no_through_a_service_contact(client, pool):
+    body = client.get(ASK_TRAINING).content.decode()
+
+    assert 'value="service"' not in body
+
+
+def test_the_code_of_conduct_is_a_page_in_the_visitors_language(client):
+    response = client.get("/ar/mentoring/code-of-conduct/")
+
+    assert response.status_code == 200
+    assert 'dir="rtl"' in response.content.decode()
+
+
+# --- The mentor's profile --------------------------------------------------------------------
+
+
+def test_the_profile_sends_anonymous_visitors_to_log_in(client):
+    response = client.get(PROFILE)
+
+    assert (response.status_code, response["Location"]) == (
+        302,
+        "/accounts/login/?next=/mentoring/profile/",
+    )
+
+
+def test_the_profile_is_for_mentors_only(client, professional):
+    client.force_login(professional)
+
+    assert client.get(PROFILE).status_code == 403
+
+
+def test_a_mentor_without_a_pool_chooses_a_programme_and_joins_as_applicant(client, mentor, spain):
+    client.force_login(mentor)
+    page = client.get(PROFILE)
+
+    response = client.post(PROFILE, {"programme": spain.pk})
+
+    profile = MentorProfile.objects.get(person=mentor)
+    assert "Become a community mentor" in page.content.decode()
+    assert (response.status_code, response["Location"]) == (302, PROFILE)
+    assert (profile.programme, profile.status) == (spain, MentorStatus.APPLICANT)
+
+
+def profile_data(**changes) -> dict:
+    data = {
+        "bio": "I came to Barcelona in 2015 and volunteer at the health centre.",
+        "countries": ["ES"],
+        "formats": ["in_person", "online"],
+        "availability": ["mon-morning", "sat-evening"],
+        "capacity": "3",
+        "expertise": ["health", "interpreting"],
+        "conduct": "on",
+        "languages-TOTAL_FORMS": "3",
+        "languages-INITIAL_FORMS": "0",
+        "languages-0-language": "ar",
+        "languages-0-level": str(LanguageLevel.NATIVE),
+        "languages-1-language": "es",
+        "languages-1-level": str(LanguageLevel.CONVERSATIONAL),
+        "languages-2-language": "",
+        "languages-2-level": str(LanguageLevel.FLUENT),
+    }
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def test_a_mentor_saves_her_profile_and_accepting_the_code_moves_her_to_training(
+    client, mentor, spain
+):
+    profile = MentorProfile.objects.create(person=mentor, programme=spain)
+    raval = RegionFactory(name="Ciutat Vella", country="ES")
+    client.force_login(mentor)
+
+    response = client.post(PROFILE, profile_data(regions=[str(raval.pk)]))
+
+    profile.refresh_from_db()
+    assert response.status_code == 302
+    assert (profile.status, profile.capacity, profile.availability) == (
+        MentorStatus.IN_TRAINING,
+        3,
+        ["mon-morning", "sat-evening"],
+    )
+    assert dict(profile.languages.values_list("language", "level")) == {
+        "ar": LanguageLevel.NATIVE,
+        "es": LanguageLevel.CONVERSATIONAL,
+    }
+    assert list(profile.regions.all()) == [raval]
+    assert profile.conduct_accepted_at is not None
+
+
+def test_the_availability_grid_is_a_table_of_labelled_checkboxes(mentor_client):
+    body = mentor_client.get(PROFILE).content.decode()
+
+    assert '<th scope="row">Monday</th>' in body
+    assert body.count('name="availability"') == 21
+    assert '<label class="visually-hidden" for="id_availability_0">Monday, morning</label>' in body
+    assert 'value="mon-morning" id="id_availability_0" checked' in body
+
+
+def test_a_profile_without_a_language_is_refused_and_keeps_what_was_typed(client, mentor, spain):
+    MentorProfile.objects.create(person=mentor, programme=spain)
+    client.force_login(mentor)
+
+    response = client.post(
+        PROFILE, profile_data(**{"languages-0-language": "", "languages-1-language": ""})
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Give at least one language you speak." in body
+    assert "I came to Barcelona in 2015" in body
+    assert MentorProfile.objects.get(person=mentor).bio == ""
+
+
+def test_the_profile_shows_what_is_missing_before_she_is_active(client, mentor, spain):
+    MentorProfile.objects.create(person=mentor, programme=spain)
+    client.force_login(mentor)
+
+    body = client.get(PROFILE).content.decode()
+
+    assert "Complete the mentor-track course of your programme" in body
+    assert "An organiser approves you" in body
+
+
+# --- Matches ---------------------------------------------------------------------------------
+
+
+def match_url(match, action: str = "") -> str:
+    return f"/mentoring/matches/{match.pk}/" + (f"{action}/" if action else "")
+
+
+def test_an_offer_never_shows_her_name_or_contact(mentor_client, pool):
+    offer = match_make(mentor=pool, status=MatchStatus.PROPOSED)
+
+    body = mentor_client.get(match_url(offer)).content.decode()
+
+    assert "An offer to answer" in body
+    assert offer.request.name not in body
+    assert offer.request.contact not in body
+    assert offer.request.safe_times not in body
+    assert "Arabic" in body
+
+
+def test_accepting_an_offer_shows_her_contact_to_the_mentor(mentor_client, pool):
+    offer = match_make(mentor=pool, status=MatchStatus.PROPOSED)
+
+    response = mentor_client.post(match_url(offer, "accept"))
+
+    offer.refresh_from_db()
+    body = mentor_client.get(match_url(offer)).content.decode()
+    assert (response.status_code, response["Location"]) == (302, match_url(offer))
+    assert offer.status == MatchStatus.ACCEPTED
+    assert offer.request.name in body
+    assert offer.request.contact in body
+
+
+def test_another_mentors_match_is_not_found(client, pool):
+    match = match_make(mentor=pool)
+    client.force_login(user_with_role(Role.MENTOR))
+
+    assert client.get(match_url(match)).status_code == 404
+    assert client.post(match_url(match, "accept")).status_code == 404
+
+
+def test_even_the_programmes_organiser_gets_no_match_page_here(client, pool):
+    match = match_make(mentor=pool)
+    organiser = organiser_of(pool.programme, email="ruta@example.org")
+    totp_activate(organiser)
+    client.force_login(organiser)
+
+    assert client.get(match_url(match)).status_code == 404
+
+
+def test_a_match_page_sends_anonymous_visitors_to_log_in(client, pool):
+    match = match_make(mentor=pool)
+
+    assert client.get(match_url(match)).status_code == 302
+
+
+def test_an_unknown_action_is_not_found_and_actions_need_a_post(mentor_client, pool):
+    match = match_make(mentor=pool)
+
+    assert mentor_client.post(match_url(match, "delete")).status_code == 404
+    assert mentor_client.get(match_url(match, "pause")).status_code == 405
+
+
+def test_declining_needs_a_reason(mentor_client, pool):
+    offer = match_make(mentor=pool, status=MatchStatus.PROPOSED)
+
+    response = mentor_client.post(match_url(offer, "decline"), {"decline-reason": ""})
+
+    offer.refresh_from_db()
+    assert response.status_code == 400
+    assert "There is a problem" in response.content.decode()
+    assert offer.status == MatchStatus.PROPOSED
+
+
+def test_declining_with_a_reason_closes_the_offer(mentor_client, pool):
+    offer = match_make(mentor=pool, status=MatchStatus.PROPOSED)
+
+    response = mentor_client.post(
+        match_url(offer, "decline"), {"decline-reason": DeclineReason.NO_TIME}
+    )
+
+    offer.refresh_from_db()
+    assert (response.status_code, response["Location"]) == (302, "/my/")
+    assert (offer.status, offer.decline_reason) == (MatchStatus.DECLINED, DeclineReason.NO_TIME)
+
+
+def test_a_mentor_pauses_resumes_and_completes_her_match(mentor_client, pool):
+    match = match_make(mentor=pool)
+
+    statuses = []
+    for action in ("pause", "resume", "complete"):
+        mentor_client.post(match_url(match, action))
+        match.refresh_from_db()
+        statuses.append(match.status)
+
+    assert statuses == [MatchStatus.PAUSED, MatchStatus.ACTIVE, MatchStatus.COMPLETED]
+
+
+def test_a_refused_move_is_told_as_a_message(mentor_client, pool):
+    match = match_make(mentor=pool)
+
+    response = mentor_client.post(match_url(match, "resume"), follow=True)
+
+    assert "Only a paused match can resume." in response.content.decode()
+
+
+def test_ending_early_records_the_reason_and_keeps_the_note_on_error(mentor_client, pool):
+    match = match_make(mentor=pool)
+
+    refused = mentor_client.post(match_url(match, "end"), {"end-note": "She moved to Madrid"})
+    mentor_client.post(
+        match_url(match, "end"), {"end-reason": EndReason.MOVED, "end-note": "She moved"}
+    )
+
+    match.refresh_from_db()
+    assert refused.status_code == 400
+    assert "She moved to Madrid" in refused.content.decode()
+    assert (match.status, match.end_reason) == (MatchStatus.ENDED_EARLY, EndReason.MOVED)
+
+
+def test_blocking_needs_a_confirmation_and_then_ends_the_match(mentor_client, pool):
+    match = match_make(mentor=pool)
+
+    refused = mentor_client.post(match_url(match, "block"))
+    mentor_client.post(match_url(match, "block"), {"block-confirm": "on"})
+
+    match.refresh_from_db()
+    assert refused.status_code == 400
+    assert "Tick the box to confirm." in refused.content.decode()
+    assert match.status == MatchStatus.ENDED_EARLY
+    assert DoNotMatch.objects.get().source == BlockSource.MENTOR
+
+
+# --- Sessions --------------------------------------------------------------------------------
+
+
+def session_data(**changes) -> dict:
+    data = {
+        "kind": SessionKind.SUPPORT,
+        "date": (timezone.localdate() - timedelta(days=1)).isoformat(),
+        "duration_minutes": "60",
+        "format": "in_person",
+        "size": "one_to_one",
+        "topic": "Visit to the health centre",
+        f"support_{SupportCategory.ACCOMPANIMENT}": "1",
+        "participant_emails": "",
+        "anonymous_count": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_support_session_of_a_match_is_logged_as_counts(mentor_client, pool):
+    match = match_make(mentor=pool, status=MatchStatus.ACCEPTED)
+
+    response = mentor_client.post(f"{SESSION_NEW}?match={match.pk}", session_data())
+
+    session = MentoringSession.objects.get()
+    match.refresh_from_db()
+    assert (response.status_code, response["Location"]) == (302, match_url(match))
+    assert (session.match, session.kind) == (match, SessionKind.SUPPORT)
+    assert list(session.support_counts.values_list("category", "count")) == [
+        (SupportCategory.ACCOMPANIMENT, 1)
+    ]
+    assert match.status == MatchStatus.ACTIVE
+
+
+def test_a_networking_session_finds_participants_by_address(mentor_client, pool):
+    known = UserFactory(email="Neighbour@example.org")
+
+    mentor_client.post(
+        SESSION_NEW,
+        session_data(
+            kind=SessionKind.NETWORKING,
+            size="group",
+            **{f"support_{SupportCategory.ACCOMPANIMENT}": ""},
+            participant_emails="neighbour@example.org\nunknown@example.org",
+            anonymous_count="4",
+        ),
+    )
+
+    session = MentoringSession.objects.get()
+    assert (list(session.participants.all()), session.anonymous_count) == ([known], 5)
+
+
+def test_a_support_session_without_counts_is_refused_and_keeps_the_topic(mentor_client, pool):
+    response = mentor_client.post(
+        SESSION_NEW, session_data(**{f"support_{SupportCategory.ACCOMPANIMENT}": ""})
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Give how many women you supported, in at least one category." in body
+    assert 'value="Visit to the health centre"' in body
+    assert MentoringSession.objects.count() == 0
+
+
+def test_a_support_session_never_takes_participants(mentor_client, pool):
+    response = mentor_client.post(
+        SESSION_NEW, session_data(participant_emails="someone@example.org")
+    )
+
+    assert response.status_code == 400
+    assert MentoringSession.objects.count() == 0
+
+
+def test_a_wrong_address_is_named_back(mentor_client, pool):
+    response = mentor_client.post(
+        SESSION_NEW,
+        session_data(
+            kind=SessionKind.TRAINING,
+            **{f"support_{SupportCategory.ACCOMPANIMENT}": ""},
+            participant_emails="not-an-address",
+        ),
+    )
+
+    assert "These are not e-mail addresses: not-an-address" in response.content.decode()
+
+
+def test_a_session_for_another_mentors_match_is_not_found(mentor_client, spain):
+    other = match_make(mentor=mentor_make(programme=spain))
+
+    assert mentor_client.get(f"{SESSION_NEW}?match={other.pk}").status_code == 404
+
+
+def test_logging_a_session_needs_a_mentor_in_a_pool(client, mentor, professional):
+    client.force_login(mentor)
+    assert client.get(SESSION_NEW).status_code == 403
+    client.force_login(professional)
+    assert client.get(SESSION_NEW).status_code == 403
+
+
+def test_a_mentor_in_training_is_told_she_cannot_log_yet(client, spain, mentor):
+    mentor_make(programme=spain, person=mentor, status=MentorStatus.IN_TRAINING)
+    client.force_login(mentor)
+
+    response = client.post(SESSION_NEW, session_data())
+
+    assert response.status_code == 400
+    assert "Only an active mentor can log sessions." in response.content.decode()
+
+
+# --- Feedback and concerns -------------------------------------------------------------------
+
+
+def test_a_mentor_gives_midpoint_feedback_once(mentor_client, pool):
+    match = match_make(mentor=pool)
+    url = match_url(match, f"feedback/{FeedbackStage.MIDPOINT}")
+
+    response = mentor_client.post(url, {"rating": "4", "went_well": "We met every week"})
+    again = mentor_client.get(url)
+
+    feedback = FeedbackResponse.objects.get()
+    assert response.status_code == 302
+    assert (feedback.respondent, feedback.rating, feedback.went_well) == (
+        FeedbackRespondent.MENTOR,
+        4,
+        "We met every week",
+    )
+    assert "you have already given this feedback" in again.content.decode()
+
+
+def test_feedback_needs_a_rating_and_an_existing_stage(mentor_client, pool):
+    match = match_make(mentor=pool)
+
+    refused = mentor_client.post(match_url(match, "feedback/midpoint"), {"went_well": "Fine"})
+    unknown = mentor_client.get(match_url(match, "feedback/someday"))
+
+    assert refused.status_code == 400
+    assert "Fine</textarea>" in refused.content.decode()
+    assert unknown.status_code == 404
+
+
+def test_a_mentor_reports_a_concern_about_her_match(mentor_client, pool):
+    match = match_make(mentor=pool)
+
+    form = mentor_client.get(f"{CONCERN}?match={match.pk}")
+    response = mentor_client.post(
+        CONCERN, {"match": str(match.pk), "programme": pool.programme_id, "text": "Worried"}
+    )
+
+    concern = ConcernReport.objects.get()
+    assert f'<option value="{match.pk}" selected>' in form.content.decode()
+    assert response.status_code == 302
+    assert (concern.match, concern.programme, concern.text) == (match, pool.programme, "Worried")
+
+
+def test_an_empty_concern_is_refused(mentor_client, pool):
+    response = mentor_client.post(CONCERN, {"programme": pool.programme_id, "text": ""})
+
+    assert response.status_code == 400
+    assert ConcernReport.objects.count() == 0
+
+
+def test_concerns_are_for_mentors_in_a_pool(client, professional):
+    assert client.get(CONCERN).status_code == 302
+    client.force_login(professional)
+    assert client.get(CONCERN).status_code == 403
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_the_match_page_queries_do_not_grow_with_sessions(
+    n, mentor_client, pool, django_assert_num_queries
+):
+    match = match_make(mentor=pool)
+    for _ in range(n):
+        MentoringSession.objects.create(
+            mentor=pool,
+            match=match,
+            kind=SessionKind.SUPPORT,
+            date=timezone.localdate(),
+            duration_minutes=30,
+            format="online",
+            topic="Call",
+        )
+    mentor_client.get(match_url(match))
+
+    with django_assert_num_queries(MATCH_PAGE_QUERIES):
+        response = mentor_client.get(match_url(match))
+
+    assert len(response.context["sessions"]) == n
+
+
+# Session, user, role, the match (with request, region, programme), the sessions, and the
+# chrome (site root, menu, settings): measured once warm.
+MATCH_PAGE_QUERIES = 8
