@@ -1,0 +1,792 @@
+"""mentors.services: the pool, requests, the match lifecycle (capacity under concurrency),
+sessions and their ledger rows, safeguarding, and the retention of contact details."""
+
+from datetime import timedelta
+
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test import override_settings
+from django.utils import timezone
+
+from wagtail.models import Site
+
+import pytest
+
+from core.crypto import contact_digest
+from impact.enums import ParticipationKind
+from impact.models import Participation
+from mentors import services
+from mentors.enums import (
+    BlockSource,
+    DeclineReason,
+    EndReason,
+    LanguageLevel,
+    MatchStatus,
+    MeetingFormat,
+    MentorStatus,
+    RequestKind,
+    RequestStatus,
+    SessionKind,
+    SupportCategory,
+)
+from mentors.models import DoNotMatch, Match, MentoringRequest, MentorProfile
+from people.enums import Role
+from tests.factories import RegionFactory, UserFactory, user_with_role
+from tests.factories.mentors import RequestFactory, match_make, mentor_make
+
+# --- Helpers ------------------------------------------------------------------------------
+
+
+def course_page(*, programme, tracks=("mentor",), title="Community mentor foundations"):
+    """A published course page (any tracks) in the catalogue, owned by ``programme``."""
+    from courses.models import CourseIndexPage, CoursePage
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        index = CourseIndexPage(title="Courses", slug="courses")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    course = CoursePage(
+        title=title,
+        slug=f"course-{CoursePage.objects.count() + 1}",
+        summary="About it",
+        tracks=list(tracks),
+        duration_minutes=60,
+        programme=programme,
+    )
+    index.add_child(instance=course)
+    course.save_revision().publish()
+    return course
+
+
+def mentor_track_done(profile, *, tracks=("mentor",), programme=None):
+    """Write the ledger row a completed course writes, for the mentor of ``profile``."""
+    from impact.services import participation_record
+
+    course = course_page(programme=profile.programme, tracks=tracks)
+    participation_record(
+        kind=ParticipationKind.COURSE_COMPLETED,
+        source=course,
+        person=profile.person,
+        programmes=[(programme or profile.programme).pk],
+    )
+    return course
+
+
+def support_data(**overrides) -> dict:
+    data = {
+        "name": "Sara",
+        "contact_method": "phone",
+        "contact": "+34 600 111 222",
+        "safe_times": "Weekday mornings",
+        "languages": ["ar"],
+        "country": "ES",
+        "formats": [MeetingFormat.IN_PERSON],
+        "availability": ["mon-morning"],
+        "needs": ["health"],
+        "consent": True,
+        "conduct_accepted": True,
+    }
+    data.update(overrides)
+    return data
+
+
+def session_data(kind=SessionKind.SUPPORT, **overrides) -> dict:
+    data = {
+        "kind": kind,
+        "size": "group" if kind != SessionKind.SUPPORT else "one_to_one",
+        "date": timezone.localdate(),
+        "duration_minutes": 60,
+        "format": MeetingFormat.IN_PERSON,
+        "topic": "Visit to the health centre",
+    }
+    data.update(overrides)
+    return data
+
+
+def ledger(kind):
+    return list(
+        Participation.objects.filter(kind=kind)
+        .order_by("subject_key")
+        .values_list("subject_key", "count")
+    )
+
+
+# --- The pool -----------------------------------------------------------------------------
+
+
+def test_mentor_apply_makes_an_applicant_once(programme, mentor):
+    first = services.mentor_apply(person=mentor, programme=programme)
+    again = services.mentor_apply(person=mentor, programme=programme)
+    assert (first.pk, first.status) == (again.pk, MentorStatus.APPLICANT)
+
+
+def test_mentor_apply_is_refused_to_a_professional(programme, professional):
+    with pytest.raises(ValidationError):
+        services.mentor_apply(person=professional, programme=programme)
+
+
+def test_profile_save_replaces_languages_and_accepting_conduct_starts_training(programme, mentor):
+    profile = services.mentor_apply(person=mentor, programme=programme)
+    profile.countries, profile.formats, profile.expertise = ["ES"], ["online"], ["health"]
+    services.profile_save(
+        profile=profile, languages={"ar": LanguageLevel.NATIVE, "es": 2}, by=mentor
+    )
+    assert profile.status == MentorStatus.APPLICANT
+    services.profile_save(
+        profile=profile, languages={"fa": LanguageLevel.FLUENT}, by=mentor, conduct_accepted=True
+    )
+    profile.refresh_from_db()
+    assert list(profile.languages.values_list("language", "level")) == [("fa", 3)]
+    assert profile.status == MentorStatus.IN_TRAINING
+    assert profile.conduct_accepted_at is not None
+
+
+def test_profile_save_refuses_a_region_outside_her_countries(programme, mentor):
+    profile = mentor_make(programme=programme, person=mentor)
+    with pytest.raises(ValidationError) as error:
+        services.profile_save(
+            profile=profile,
+            languages={"ar": 4},
+            by=mentor,
+            regions=[RegionFactory(name="Prizren", country="XK")],
+        )
+    assert error.value.message_dict == {"regions": ["Prizren is not in a country you serve."]}
+
+
+def test_profile_save_by_another_mentor_is_refused(programme, mentor):
+    profile = mentor_make(programme=programme, person=mentor)
+    with pytest.raises(PermissionDenied):
+        services.profile_save(profile=profile, languages={"ar": 4}, by=user_with_role(Role.MENTOR))
+
+
+def test_mentor_track_counts_only_mentor_courses_of_the_programme(
+    programme, other_programme, mentor
+):
+    profile = mentor_make(programme=programme, person=mentor, status=MentorStatus.IN_TRAINING)
+    mentor_track_done(profile, tracks=("professional",))
+    mentor_track_done(profile, programme=other_programme)
+    assert services.mentor_track_completed(person=mentor, programme=programme) == []
+    course = mentor_track_done(profile, tracks=("professional", "mentor"))
+    done = services.mentor_track_completed(person=mentor, programme=programme)
+    assert [row["title"] for row in done] == [course.title]
+
+
+def test_mentor_approve_is_refused_without_the_mentor_track(programme, organiser, mentor):
+    profile = mentor_make(programme=programme, person=mentor, status=MentorStatus.IN_TRAINING)
+    with pytest.raises(ValidationError) as error:
+        services.mentor_approve(profile=profile, by=organiser)
+    assert error.value.messages == [
+        "She has not completed the programme's mentor-track course yet."
+    ]
+    assert not Participation.objects.filter(kind=ParticipationKind.MENTOR_EMPOWERED).exists()
+
+
+def test_mentor_approve_writes_mentor_empowered_once(
+    programme, organiser, mentor, django_capture_on_commit_callbacks
+):
+    profile = mentor_make(programme=programme, person=mentor, status=MentorStatus.IN_TRAINING)
+    mentor_track_done(profile)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mentor_approve(profile=profile, by=organiser)
+    profile.refresh_from_db()
+    assert (profile.status, profile.approved_by) == (MentorStatus.ACTIVE, organiser)
+    with pytest.raises(ValidationError):
+        services.mentor_approve(profile=profile, by=organiser)
+    row = Participation.objects.get(kind=ParticipationKind.MENTOR_EMPOWERED)
+    assert (row.person, list(row.programmes.all())) == (mentor, [programme])
+    assert [m.to for m in mail.outbox] == [[mentor.email]]
+
+
+def test_mentor_approve_by_another_programmes_organiser_is_refused(
+    programme, other_organiser, mentor
+):
+    profile = mentor_make(programme=programme, person=mentor, status=MentorStatus.IN_TRAINING)
+    mentor_track_done(profile)
+    with pytest.raises(PermissionDenied):
+        services.mentor_approve(profile=profile, by=other_organiser)
+
+
+def test_mentor_status_set_pauses_resumes_and_refuses_alumni_with_running_matches(
+    programme, mentor
+):
+    profile = mentor_make(programme=programme, person=mentor)
+    services.mentor_status_set(profile=profile, status=MentorStatus.PAUSED, by=mentor)
+    services.mentor_status_set(profile=profile, status=MentorStatus.ACTIVE, by=mentor)
+    match_make(mentor=profile)
+    with pytest.raises(ValidationError):
+        services.mentor_status_set(profile=profile, status=MentorStatus.ALUMNI, by=mentor)
+    with pytest.raises(ValidationError):
+        services.mentor_status_set(profile=profile, status=MentorStatus.IN_TRAINING, by=mentor)
+    profile.refresh_from_db()
+    assert profile.status == MentorStatus.ACTIVE
+
+
+# --- Requests ----------------------------------------------------------------------------
+
+
+def test_request_create_requires_consent(programme):
+    with pytest.raises(ValidationError) as error:
+        services.request_create(
+            programme=programme, kind=RequestKind.SUPPORT, data=support_data(consent=False)
+        )
+    assert list(error.value.message_dict) == ["consent"]
+    assert MentoringRequest.objects.count() == 0
+
+
+def test_request_create_sets_waiting_and_the_contact_digest(programme):
+    request = services.request_create(
+        programme=programme, kind=RequestKind.SUPPORT, data=support_data()
+    )
+    assert request.status == RequestStatus.OPEN
+    assert request.waiting_since == request.consent_at
+    assert request.requester_key == contact_digest("+34600111222")
+
+
+@override_settings(MENTORS_MAX_OPEN_REQUESTS=2)
+def test_request_create_limits_open_requests_per_person(programme, professional):
+    for n in range(2):
+        services.request_create(
+            programme=programme,
+            kind=RequestKind.SUPPORT,
+            data=support_data(contact=f"+34 600 000 00{n}"),
+            filed_by=professional,
+        )
+    with pytest.raises(ValidationError) as error:
+        services.request_create(
+            programme=programme,
+            kind=RequestKind.SUPPORT,
+            data=support_data(contact="+34 699 999 999"),
+            filed_by=professional,
+        )
+    assert error.value.messages == [
+        "You already have 2 open requests. Please wait until one is answered or closed "
+        "before asking again."
+    ]
+    MentoringRequest.objects.filter(filed_by=professional).update(status=RequestStatus.CLOSED)
+    services.request_create(
+        programme=programme, kind=RequestKind.SUPPORT, data=support_data(), filed_by=professional
+    )
+
+
+@override_settings(MENTORS_MAX_OPEN_REQUESTS=2)
+def test_request_create_limits_open_requests_per_contact_however_written(programme):
+    for contact in ("+34 600-111 222", "+34600111222"):
+        services.request_create(
+            programme=programme, kind=RequestKind.SUPPORT, data=support_data(contact=contact)
+        )
+    with pytest.raises(ValidationError) as error:
+        services.request_create(
+            programme=programme,
+            kind=RequestKind.SUPPORT,
+            data=support_data(contact="+34 (600) 111.222"),
+        )
+    assert "already 2 open requests with this contact" in error.value.messages[0]
+
+
+def test_request_create_for_a_training_needs_organisation_and_topic(programme):
+    with pytest.raises(ValidationError) as error:
+        services.request_create(
+            programme=programme, kind=RequestKind.TRAINING, data=support_data(needs=[])
+        )
+    assert sorted(error.value.message_dict) == ["organisation", "topic"]
+    request = services.request_create(
+        programme=programme,
+        kind=RequestKind.TRAINING,
+        data=support_data(
+            needs=[], organisation="Health centre Raval", topic="Interpreting in consultations"
+        ),
+    )
+    assert request.needs == ["training"]
+
+
+def test_request_withdraw_closes_its_offers_and_starts_retention(
+    programme, professional, django_capture_on_commit_callbacks
+):
+    request = services.request_create(
+        programme=programme, kind=RequestKind.SUPPORT, data=support_data(), filed_by=professional
+    )
+    offer = match_make(request=request, status=MatchStatus.PROPOSED)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_withdraw(request=request, by=professional)
+    offer.refresh_from_db()
+    request.refresh_from_db()
+    assert (offer.status, request.status) == (MatchStatus.INVALIDATED, RequestStatus.WITHDRAWN)
+    assert request.closed_at is not None
+    assert [m.to for m in mail.outbox] == [[offer.mentor.person.email]]
+
+
+# --- Encryption at rest and retention ---------------------------------------------------
+
+
+def _raw(request, column):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {column} FROM mentors_mentoringrequest WHERE id = %s",  # noqa: S608
+            [request.pk],
+        )
+        return cursor.fetchone()[0]
+
+
+def test_a_requesters_contact_details_are_unreadable_in_the_database(programme):
+    request = services.request_create(
+        programme=programme, kind=RequestKind.SUPPORT, data=support_data()
+    )
+    raw = {column: _raw(request, column) for column in ("name", "contact", "safe_times")}
+    assert all(value.startswith("fernet:") for value in raw.values())
+    assert not any(
+        secret in value
+        for value in raw.values()
+        for secret in ("Sara", "600", "111 222", "Weekday")
+    )
+    again = MentoringRequest.objects.get(pk=request.pk)
+    assert (again.name, again.contact, again.safe_times) == (
+        "Sara",
+        "+34 600 111 222",
+        "Weekday mornings",
+    )
+
+
+@override_settings(MENTORS_CONTACT_RETENTION_DAYS=30)
+def test_contacts_are_erased_after_the_retention_time_and_the_request_still_counts(programme):
+    region = RegionFactory(name="Barcelona", country="ES")
+    request = services.request_create(
+        programme=programme, kind=RequestKind.SUPPORT, data=support_data(region=region)
+    )
+    match = match_make(request=request, status=MatchStatus.ACTIVE)
+    services.match_complete(match=match, by=None)
+    request.refresh_from_db()
+    closed = request.closed_at
+    assert services.contacts_erase_due(now=closed + timedelta(days=29, hours=23)) == 0
+    assert _raw(request, "contact").startswith("fernet:")
+    assert services.contacts_erase_due(now=closed + timedelta(days=30, minutes=1)) == 1
+    request.refresh_from_db()
+    assert [_raw(request, c) for c in ("name", "contact", "safe_times")] == ["", "", ""]
+    assert (request.contact_method, request.requester_key) == ("", "")
+    assert request.contact_erased_at == closed + timedelta(days=30, minutes=1)
+    assert (request.kind, request.languages, request.country, request.region) == (
+        RequestKind.SUPPORT,
+        ["ar"],
+        "ES",
+        region,
+    )
+    assert services.contacts_erase_due(now=closed + timedelta(days=60)) == 0
+
+
+@override_settings(MENTORS_CONTACT_RETENTION_DAYS=30)
+def test_an_open_request_is_never_erased(programme):
+    request = RequestFactory(programme=programme)
+    assert services.contacts_erase_due(now=timezone.now() + timedelta(days=365)) == 0
+    request.refresh_from_db()
+    assert request.contact.startswith("+34")
+
+
+# --- Accepting an offer --------------------------------------------------------------------
+
+
+def test_match_accept_takes_a_seat_and_closes_competing_offers(
+    programme, django_capture_on_commit_callbacks
+):
+    request = RequestFactory(programme=programme)
+    chosen, other = (
+        match_make(mentor=mentor_make(programme=programme), request=request, status="proposed")
+        for _ in range(2)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.match_accept(match=chosen, by=chosen.mentor.person)
+    other.refresh_from_db()
+    request.refresh_from_db()
+    assert (chosen.status, other.status, request.status) == (
+        MatchStatus.ACCEPTED,
+        MatchStatus.INVALIDATED,
+        RequestStatus.MATCHED,
+    )
+    assert chosen.mentor_conduct_accepted_at == chosen.mentor.conduct_accepted_at
+    assert [m.to for m in mail.outbox] == [[other.mentor.person.email]]
+    with pytest.raises(ValidationError):
+        services.match_accept(match=other, by=other.mentor.person)
+
+
+def test_match_accept_refuses_past_capacity(programme):
+    profile = mentor_make(programme=programme, capacity=1)
+    match_make(mentor=profile, status=MatchStatus.PAUSED)
+    offer = match_make(mentor=profile, status=MatchStatus.PROPOSED)
+    with pytest.raises(ValidationError) as error:
+        services.match_accept(match=offer, by=profile.person)
+    assert "as many as your capacity allows" in error.value.messages[0]
+    offer.refresh_from_db()
+    assert offer.status == MatchStatus.PROPOSED
+
+
+def test_match_accept_only_by_the_offered_mentor(programme, organiser):
+    offer = match_make(mentor=mentor_make(programme=programme), status=MatchStatus.PROPOSED)
+    with pytest.raises(PermissionDenied):
+        services.match_accept(match=offer, by=organiser)
+
+
+def test_match_accept_needs_the_code_of_conduct(programme):
+    profile = mentor_make(programme=programme, conduct_accepted_at=None)
+    offer = match_make(mentor=profile, status=MatchStatus.PROPOSED)
+    with pytest.raises(ValidationError) as error:
+        services.match_accept(match=offer, by=profile.person)
+    assert error.value.messages == ["Accept the code of conduct first."]
+
+
+@pytest.fixture
+def default_locale(transactional_db):
+    """The default locale, which a flush by an earlier transactional test took away."""
+    from django.conf import settings
+
+    from wagtail.models import Locale
+
+    return Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+
+
+def _accept_in_threads(offers):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def attempt(offer):
+        try:
+            services.match_accept(match=offer, by=offer.mentor.person)
+            return "accepted"
+        except ValidationError:
+            return "refused"
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return list(pool.map(attempt, offers))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_accepts_never_exceed_a_mentors_capacity(default_locale):
+    profile = mentor_make(capacity=1)
+    offers = [match_make(mentor=profile, status=MatchStatus.PROPOSED) for _ in range(12)]
+    for offer in offers:
+        offer.mentor.person  # loaded before the threads start  # noqa: B018
+    results = _accept_in_threads(offers)
+    assert (results.count("accepted"), results.count("refused")) == (1, 11)
+    assert Match.objects.filter(mentor=profile, status=MatchStatus.ACCEPTED).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_accepts_give_one_request_one_mentor(default_locale):
+    request = RequestFactory()
+    offers = [
+        match_make(
+            mentor=mentor_make(programme=request.programme, capacity=3),
+            request=request,
+            status=MatchStatus.PROPOSED,
+        )
+        for _ in range(8)
+    ]
+    results = _accept_in_threads(offers)
+    assert results.count("accepted") == 1
+    statuses = sorted(Match.objects.filter(request=request).values_list("status", flat=True))
+    assert statuses == ["accepted"] + ["invalidated"] * 7
+    assert MentoringRequest.objects.get(pk=request.pk).status == RequestStatus.MATCHED
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_accepts_across_mentors_and_requests_hold_every_capacity(default_locale):
+    from tests.factories.programmes import programme_make
+
+    programme = programme_make()
+    mentors = [mentor_make(programme=programme, capacity=2) for _ in range(3)]
+    requests = [RequestFactory(programme=programme) for _ in range(8)]
+    offers = [
+        match_make(mentor=mentor, request=request, status=MatchStatus.PROPOSED)
+        for mentor in mentors
+        for request in requests
+    ]
+    _accept_in_threads(offers)
+    for mentor in mentors:
+        assert Match.objects.filter(mentor=mentor, status="accepted").count() == 2
+    for request in requests:
+        assert Match.objects.filter(request=request, status="accepted").count() <= 1
+
+
+# --- Declining, ending and blocking ------------------------------------------------------
+
+
+def test_match_decline_needs_a_reason_and_puts_her_first_in_line(programme):
+    offer = match_make(mentor=mentor_make(programme=programme), status=MatchStatus.PROPOSED)
+    with pytest.raises(ValidationError):
+        services.match_decline(match=offer, by=offer.mentor.person, reason="")
+    services.match_decline(match=offer, by=offer.mentor.person, reason=DeclineReason.NO_TIME)
+    offer.request.refresh_from_db()
+    assert (offer.status, offer.decline_reason) == (MatchStatus.DECLINED, "no_time")
+    assert (offer.request.status, offer.request.priority) == (RequestStatus.OPEN, True)
+    assert not DoNotMatch.objects.exists()
+
+
+def test_declining_because_she_knows_her_keeps_them_apart(programme):
+    offer = match_make(mentor=mentor_make(programme=programme), status=MatchStatus.PROPOSED)
+    services.match_decline(match=offer, by=offer.mentor.person, reason=DeclineReason.CONFLICT)
+    block = DoNotMatch.objects.get()
+    assert (block.mentor, block.request, block.requester_key, block.source) == (
+        offer.mentor,
+        offer.request,
+        offer.request.requester_key,
+        BlockSource.MENTOR,
+    )
+
+
+def test_match_lifecycle_start_pause_resume(programme):
+    match = match_make(mentor=mentor_make(programme=programme), status=MatchStatus.ACCEPTED)
+    by = match.mentor.person
+    services.match_start(match=match, by=by)
+    services.match_pause(match=match, by=by)
+    assert match.paused_at is not None
+    services.match_resume(match=match, by=by)
+    with pytest.raises(ValidationError):
+        services.match_resume(match=match, by=by)
+    match.refresh_from_db()
+    assert (match.status, match.paused_at) == (MatchStatus.ACTIVE, None)
+
+
+def test_match_complete_closes_the_request_and_asks_for_closing_feedback(
+    programme, django_capture_on_commit_callbacks
+):
+    match = match_make(mentor=mentor_make(programme=programme))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.match_complete(match=match, by=match.mentor.person)
+    match.request.refresh_from_db()
+    assert (match.status, match.request.status) == (MatchStatus.COMPLETED, RequestStatus.CLOSED)
+    assert match.request.closed_at is not None and match.closing_sent_at is not None
+    assert [m.subject for m in mail.outbox] == ["Your mentoring has ended: tell us how it went"]
+
+
+def test_ending_early_because_she_reached_her_goal_counts_as_completed(programme):
+    match = match_make(mentor=mentor_make(programme=programme))
+    services.match_end_early(match=match, by=None, reason=EndReason.GOAL_REACHED)
+    assert match.status == MatchStatus.COMPLETED
+
+
+def test_a_woman_who_loses_her_mentor_waits_again_first_in_line(programme):
+    match = match_make(mentor=mentor_make(programme=programme))
+    before = match.request.waiting_since
+    services.match_end_early(
+        match=match, by=match.mentor.person, reason=EndReason.MENTOR_UNAVAILABLE
+    )
+    match.request.refresh_from_db()
+    assert (match.status, match.end_reason) == (MatchStatus.ENDED_EARLY, "mentor_unavailable")
+    assert (match.request.status, match.request.priority) == (RequestStatus.OPEN, True)
+    assert match.request.waiting_since > before and match.request.closed_at is None
+
+
+def test_ending_early_because_she_moved_closes_the_request(programme):
+    match = match_make(mentor=mentor_make(programme=programme))
+    services.match_end_early(match=match, by=None, reason=EndReason.MOVED, note="Moved")
+    match.request.refresh_from_db()
+    assert (match.request.status, match.note) == (RequestStatus.CLOSED, "Moved")
+
+
+def test_match_contact_visible_only_to_the_mentor_while_it_holds(programme, organiser):
+    match = match_make(mentor=mentor_make(programme=programme), status=MatchStatus.PROPOSED)
+    mentor = match.mentor.person
+    assert not services.match_contact_visible(match=match, user=mentor)
+    for status in (MatchStatus.ACCEPTED, MatchStatus.ACTIVE, MatchStatus.PAUSED):
+        match.status = status
+        assert services.match_contact_visible(match=match, user=mentor)
+        assert not services.match_contact_visible(match=match, user=organiser)
+    match.status = MatchStatus.COMPLETED
+    assert not services.match_contact_visible(match=match, user=mentor)
+
+
+def test_match_block_ends_the_match_and_keeps_them_apart(programme):
+    match = match_make(mentor=mentor_make(programme=programme))
+    block = services.match_block(match=match, by=match.mentor.person, source=BlockSource.MENTOR)
+    match.request.refresh_from_db()
+    assert block.requester_key == match.request.requester_key != ""
+    assert match.status == MatchStatus.ENDED_EARLY
+    assert (match.request.status, match.request.priority) == (RequestStatus.OPEN, True)
+
+
+# --- Sessions and the ledger ---------------------------------------------------------------
+
+
+def test_a_support_session_writes_anonymous_counts_per_category(programme):
+    region = RegionFactory(name="Barcelona", country="ES")
+    match = match_make(
+        mentor=mentor_make(programme=programme),
+        request=RequestFactory(programme=programme, region=region),
+    )
+    session = services.session_log(
+        mentor=match.mentor,
+        by=match.mentor.person,
+        data=session_data(),
+        match=match,
+        support_counts={SupportCategory.ACCOMPANIMENT: 1, SupportCategory.INFORMATION: 3},
+    )
+    assert ledger(ParticipationKind.WOMEN_SUPPORTED) == [
+        (f"aggregate:session:{session.pk}:accompaniment", 1),
+        (f"aggregate:session:{session.pk}:information", 3),
+    ]
+    supported = Participation.objects.filter(kind=ParticipationKind.WOMEN_SUPPORTED)
+    assert set(supported.values_list("person", "country", "region")) == {(None, "ES", "Barcelona")}
+    assert all(list(row.programmes.all()) == [programme] for row in supported)
+    held = Participation.objects.get(kind=ParticipationKind.MENTORING_SESSION)
+    assert (held.person, held.source, held.count) == (match.mentor.person, session, 1)
+
+
+def test_a_support_session_refuses_names(programme):
+    profile = mentor_make(programme=programme)
+    with pytest.raises(ValidationError) as error:
+        services.session_log(
+            mentor=profile,
+            by=profile.person,
+            data=session_data(),
+            support_counts={SupportCategory.EMOTIONAL: 1},
+            participant_emails=["sara@example.org"],
+        )
+    assert error.value.messages == [
+        "A support session is recorded as counts only: no names, no addresses."
+    ]
+    with pytest.raises(ValidationError):
+        services.session_log(mentor=profile, by=profile.person, data=session_data())
+    assert not Participation.objects.exists()
+
+
+def test_a_networking_session_counts_known_people_and_the_others(programme):
+    profile = mentor_make(programme=programme)
+    known = UserFactory(email="Leila@Example.org")
+    session = services.session_log(
+        mentor=profile,
+        by=profile.person,
+        data=session_data(SessionKind.NETWORKING, anonymous_count=5),
+        participant_emails=["leila@example.org ", "nobody@example.org", ""],
+    )
+    assert session.anonymous_count == 6
+    assert list(session.participants.all()) == [known]
+    assert ledger(ParticipationKind.COMMUNITY_NETWORKING) == [
+        (f"aggregate:session:{session.pk}:anonymous", 6),
+        (f"person:{known.pk}", 1),
+    ]
+
+
+def test_a_training_session_writes_trained_by_mentor_per_professional(programme):
+    profile = mentor_make(programme=programme)
+    nurses = [user_with_role(Role.PROFESSIONAL, email=f"nurse{n}@example.org") for n in range(3)]
+    session = services.session_log(
+        mentor=profile,
+        by=profile.person,
+        data=session_data(SessionKind.TRAINING),
+        participant_emails=[nurse.email.upper() for nurse in nurses],
+    )
+    rows = Participation.objects.filter(kind=ParticipationKind.TRAINED_BY_MENTOR)
+    assert sorted(rows.values_list("person", flat=True)) == sorted(n.pk for n in nurses)
+    assert set(rows.values_list("role", flat=True)) == {Role.PROFESSIONAL}
+    assert session.anonymous_count == 0
+
+
+def test_session_ledger_rows_are_written_once(programme):
+    from mentors.services import _session_ledger
+
+    profile = mentor_make(programme=programme)
+    session = services.session_log(
+        mentor=profile,
+        by=profile.person,
+        data=session_data(),
+        support_counts={SupportCategory.EMOTIONAL: 2},
+    )
+    _session_ledger(
+        session=session,
+        mentor=profile,
+        match=None,
+        counts={SupportCategory.EMOTIONAL: 2},
+        people=[],
+    )
+    assert Participation.objects.count() == 2
+
+
+def test_the_first_session_starts_an_accepted_match_and_rearms_its_reminder(programme):
+    match = match_make(
+        mentor=mentor_make(programme=programme),
+        status=MatchStatus.ACCEPTED,
+        reminder_sent_at=timezone.now(),
+    )
+    services.session_log(
+        mentor=match.mentor,
+        by=match.mentor.person,
+        data=session_data(),
+        match=match,
+        support_counts={SupportCategory.EMOTIONAL: 1},
+    )
+    match.refresh_from_db()
+    assert (match.status, match.reminder_sent_at) == (MatchStatus.ACTIVE, None)
+    assert match.started_at is not None
+
+
+def test_a_session_cannot_be_logged_for_another_mentors_match(programme):
+    mine = mentor_make(programme=programme)
+    theirs = match_make(mentor=mentor_make(programme=programme))
+    with pytest.raises(ValidationError):
+        services.session_log(
+            mentor=mine,
+            by=mine.person,
+            data=session_data(),
+            match=theirs,
+            support_counts={SupportCategory.EMOTIONAL: 1},
+        )
+
+
+def test_a_session_in_the_future_is_refused(programme):
+    profile = mentor_make(programme=programme)
+    with pytest.raises(ValidationError) as error:
+        services.session_log(
+            mentor=profile,
+            by=profile.person,
+            data=session_data(date=timezone.localdate() + timedelta(days=2)),
+            support_counts={SupportCategory.EMOTIONAL: 1},
+        )
+    assert list(error.value.message_dict) == ["date"]
+
+
+# --- Safeguarding ---------------------------------------------------------------------------
+
+
+def test_a_concern_reaches_the_programmes_organisers_without_its_text(
+    programme, organiser, mentor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        concern = services.concern_report(
+            programme=programme, by=mentor, text="The mentor shared my address."
+        )
+    assert [m.to for m in mail.outbox] == [[organiser.email]]
+    assert "shared my address" not in mail.outbox[0].body
+    services.concern_resolve(concern=concern, by=organiser)
+    assert concern.status == "resolved"
+    with pytest.raises(ValidationError):
+        services.concern_resolve(concern=concern, by=organiser)
+
+
+def test_a_concern_is_resolved_only_by_its_programmes_organisers(
+    programme, other_organiser, mentor
+):
+    concern = services.concern_report(programme=programme, by=mentor, text="Worried.")
+    with pytest.raises(PermissionDenied):
+        services.concern_resolve(concern=concern, by=other_organiser)
+
+
+def test_feedback_is_taken_once_per_stage_and_side(programme):
+    match = match_make(mentor=mentor_make(programme=programme))
+    data = {"rating": 4, "went_well": "We met every week."}
+    services.feedback_submit(match=match, stage="midpoint", respondent="mentor", data=data)
+    with pytest.raises(ValidationError):
+        services.feedback_submit(match=match, stage="midpoint", respondent="mentor", data=data)
+    with pytest.raises(ValidationError):
+        services.feedback_submit(
+            match=match, stage="closing", respondent="mentor", data={"rating": 9}
+        )
+
+
+def test_a_profile_in_another_programme_is_a_separate_pool(programme, other_programme, mentor):
+    services.mentor_apply(person=mentor, programme=programme)
+    services.mentor_apply(person=mentor, programme=other_programme)
+    assert MentorProfile.objects.filter(person=mentor).count() == 2
