@@ -133,7 +133,9 @@ def _path(name: str, fallback: str, **kwargs) -> str:
 
 
 def match_url(match: Match) -> str:
-    return absolute_url(_path("mentors:match", f"/mentoring/matches/{match.pk}/", pk=match.pk))
+    return absolute_url(
+        _path("mentors:match", f"/mentoring/matches/{match.pk}/", match_id=match.pk)
+    )
 
 
 def feedback_url(match: Match, stage: str) -> str:
@@ -141,7 +143,7 @@ def feedback_url(match: Match, stage: str) -> str:
         _path(
             "mentors:feedback",
             f"/mentoring/matches/{match.pk}/feedback/{stage}/",
-            pk=match.pk,
+            match_id=match.pk,
             stage=stage,
         )
     )
@@ -158,12 +160,11 @@ def profile_url() -> str:
 
 
 def concern_admin_url(concern: ConcernReport) -> str:
-    for name in ("mentors_admin:concern_detail", "mentors_concerns:detail"):
-        try:
-            return absolute_url(reverse(name, kwargs={"pk": concern.pk}))
-        except NoReverseMatch:
-            continue
-    return absolute_url(reverse("wagtailadmin_home"))
+    """The concern's page in the admin (the admin's home if the admin views are absent)."""
+    try:
+        return absolute_url(reverse("mentors_admin:concern", kwargs={"pk": concern.pk}))
+    except NoReverseMatch:
+        return absolute_url(reverse("wagtailadmin_home"))
 
 
 def _request_summary(request) -> dict:
