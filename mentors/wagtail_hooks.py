@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.log_actions import LogFormatter
 
 from . import admin_urls
+from .enums import EndReason, MatchStatus
 
 MENU_ORDER = 320
 
@@ -78,11 +80,31 @@ def register_mentoring_log_actions(actions):
             _("Suggested mentor changed"),
         ),
         ("mentors.match_view", _("View a match"), _("Match viewed")),
-        ("mentors.match_change", _("Change a match"), _("Match changed")),
         ("mentors.concern_view", _("View a concern"), _("Concern viewed")),
         ("mentors.profile_approve", _("Approve a mentor"), _("Mentor approved")),
     ):
         actions.register_action(action, label, message)
+    actions.register_action("mentors.match_change")(MatchChangeFormatter)
+
+
+class MatchChangeFormatter(LogFormatter):
+    """ "mentors.match_change" in words, from the entry's data: ``{"change": "end_early",
+    "reason": <EndReason>}``, ``{"change": "block"}`` or ``{"status": <MatchStatus>}``."""
+
+    label = _("Change a match")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        change = data.get("change")
+        if change == "end_early" and data.get("reason") in EndReason.values:
+            return _("Ended early: %(reason)s") % {"reason": EndReason(data["reason"]).label}
+        if change == "block":
+            return _("Kept apart from further matching")
+        if data.get("status") in MatchStatus.values:
+            return _("Status changed to: %(status)s") % {
+                "status": MatchStatus(data["status"]).label
+            }
+        return _("Match changed")
 
 
 @hooks.register("linkage_programme_dashboard_panels")

@@ -320,6 +320,7 @@ def test_a_round_is_run_reviewed_changed_and_accepted(
 
     review = organiser_client.get(response.url).content.decode()
     assert "Expertise fit" in review
+    assert "Access to health care" in review  # what she needs, beside each suggestion
     assert "Total score" in review
     assert str(UnmatchedReason.NO_LANGUAGE.label) in review.replace("&#x27;", "'")
     assert "Accept round" in review
@@ -430,7 +431,8 @@ def test_ending_a_match_is_logged_as_a_change(organiser_client, organiser_with_t
     assert match.status == MatchStatus.ENDED_EARLY
     change = ModelLogEntry.objects.for_instance(match).get(action="mentors.match_change")
     assert change.user == organiser_with_totp
-    assert "Match changed" in organiser_client.get(url("match", match.pk)).content.decode()
+    page = organiser_client.get(url("match", match.pk)).content.decode()
+    assert "Ended early: A safety concern" in page
 
 
 def test_blocking_a_pair_ends_the_match_and_is_logged(organiser_client, programme):
