@@ -283,13 +283,31 @@ def mentor_status_set(*, profile: MentorProfile, status: str, by) -> MentorProfi
             raise ValidationError(_("Complete or end her running matches first."))
         locked.status, locked.status_changed_at = status, _now()
         locked.save(update_fields=["status", "status_changed_at", "updated_at"])
-        if status == MentorStatus.ALUMNI:
-            for offer in locked.matches.filter(status=MatchStatus.PROPOSED).select_related(
-                "mentor__person__profile"
-            ):
-                _offer_close(offer)
+        if status in (MentorStatus.PAUSED, MentorStatus.ALUMNI):
+            _offers_decline(locked)
     _copy(locked, profile, "status", "status_changed_at")
     return profile
+
+
+def _offers_decline(profile: MentorProfile) -> None:
+    """A mentor who pauses or leaves declines her open offers ("no time now"): their
+    requests go to the next round, first in line, instead of waiting for her answer."""
+    offers = Match.objects.select_for_update(of=("self",)).filter(
+        mentor=profile, status=MatchStatus.PROPOSED
+    )
+    request_ids = list(offers.values_list("request_id", flat=True))
+    offers.update(
+        status=MatchStatus.DECLINED, decline_reason=DeclineReason.NO_TIME, answered_at=_now()
+    )
+    MentoringRequest.objects.filter(pk__in=request_ids, status=RequestStatus.OPEN).update(
+        priority=True
+    )
+
+
+def _lock_request(request_id: int) -> None:
+    """Lock a request's row before its match's: every service takes the rows in the same
+    order (mentor profile, request, match), so two of them never wait on each other."""
+    MentoringRequest.objects.select_for_update().filter(pk=request_id).first()
 
 
 def _copy(source, target, *fields: str) -> None:
@@ -489,6 +507,7 @@ def match_decline(*, match: Match, by, reason: str, note: str = "") -> Match:
     if reason not in DeclineReason.values:
         raise ValidationError({"reason": _("Tell us why you decline: choose a reason.")})
     with transaction.atomic():
+        _lock_request(match.request_id)
         locked = _locked(match, MatchStatus.PROPOSED, message=_("This offer is no longer open."))
         locked.status, locked.answered_at, locked.decline_reason = (
             MatchStatus.DECLINED,
@@ -546,6 +565,7 @@ def match_complete(*, match: Match, by) -> Match:
     mentor is asked for closing feedback."""
     _mentor_or_organiser(by, match.mentor)
     with transaction.atomic():
+        _lock_request(match.request_id)
         locked = _locked(match, *MATCH_HOLDING, message=_("Only a running match can be completed."))
         now = _now()
         locked.status, locked.ended_at = MatchStatus.COMPLETED, now
@@ -571,6 +591,7 @@ def match_end_early(*, match: Match, by, reason: str, note: str = "") -> Match:
         return match
     _mentor_or_organiser(by, match.mentor)
     with transaction.atomic():
+        _lock_request(match.request_id)
         locked = _locked(match, *MATCH_HOLDING, message=_("Only a running match can end."))
         _end_early(locked, reason=reason, note=note)
     return _sync(match, locked)
@@ -621,6 +642,7 @@ def match_block(*, match: Match, by, source: str) -> DoNotMatch:
         raise ValidationError(_("Say who asked for the block."))
     _mentor_or_organiser(by, match.mentor)
     with transaction.atomic():
+        _lock_request(match.request_id)
         locked = (
             Match.objects.select_for_update(of=("self",))
             .select_related("mentor", "request")

@@ -224,6 +224,19 @@ def test_mentor_status_set_pauses_resumes_and_refuses_alumni_with_running_matche
     assert profile.status == MentorStatus.ACTIVE
 
 
+def test_a_mentor_who_pauses_declines_her_open_offers(programme, mentor):
+    profile = mentor_make(programme=programme, person=mentor)
+    offer = match_make(mentor=profile, status=MatchStatus.PROPOSED)
+    running = match_make(mentor=profile, status=MatchStatus.ACTIVE)
+    services.mentor_status_set(profile=profile, status=MentorStatus.PAUSED, by=mentor)
+    offer.refresh_from_db()
+    running.refresh_from_db()
+    offer.request.refresh_from_db()
+    assert (offer.status, offer.decline_reason) == (MatchStatus.DECLINED, DeclineReason.NO_TIME)
+    assert (offer.request.status, offer.request.priority) == (RequestStatus.OPEN, True)
+    assert running.status == MatchStatus.ACTIVE
+
+
 # --- Requests ----------------------------------------------------------------------------
 
 
