@@ -60,13 +60,14 @@ LEARNERS = [
         None,
         False,
     ),
+    # Amina finished the mentor track (the mentoring demo makes her an active mentor).
     (
         "mentor.amina@linkage.local",
         "community-mentor-foundations",
         "Barcelona and Palermo, online",
-        3,
+        "all",
         1,
-        False,
+        True,
     ),
     ("mentor.fatima@linkage.local", "community-mentor-foundations", None, "all", 2, True),
 ]

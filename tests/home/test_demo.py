@@ -279,7 +279,7 @@ class TestDemo(TestCase):
         assert programmes_of("mentor.fatima@linkage.local") == ["communitylinkage"]
 
     def test_organisers_see_people_only_through_their_own_programmes(self):
-        assert set(selectors._people_sources) == {"courses", "events"}
+        assert set(selectors._people_sources) == {"courses", "events", "mentors"}
 
         def sees(slug, email):
             return people_visible_to(_organiser(slug)).filter(email=email).exists()
