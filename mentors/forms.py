@@ -9,6 +9,7 @@ from django.core.validators import validate_email
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -351,6 +352,8 @@ class MentorProfileForm(ServiceErrorsMixin, forms.ModelForm):
             "Leave empty if you can meet anywhere in the countries you serve."
         )
         self.fields["capacity"].widget.attrs.update(min=1, max=10)
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
         if self.instance.conduct_accepted_at:
             del self.fields["conduct"]
         else:
@@ -387,8 +390,11 @@ class MentorProfileForm(ServiceErrorsMixin, forms.ModelForm):
 
 
 class MentorLanguageForm(forms.Form):
+    # A row without a language is left out (the formset asks for at least one).
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", _("Choose a language"))] + list(SPOKEN_LANGUAGES)
+        label=_("Language"),
+        choices=[("", _("Choose a language"))] + list(SPOKEN_LANGUAGES),
+        required=False,
     )
     level = forms.TypedChoiceField(
         label=_("How well you speak it"),
@@ -397,18 +403,25 @@ class MentorLanguageForm(forms.Form):
         initial=LanguageLevel.FLUENT,
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # An empty row is left out; a row with a language needs its level.
-        self.fields["language"].required = False
-
 
 class BaseLanguageFormSet(forms.BaseFormSet):
+    """Her languages, a "Remove" box on each, and a few empty rows (left out if unused)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this language")
+
+    def _kept(self) -> list:
+        return [
+            form for form in self.forms if not (self.can_delete and self._should_delete_form(form))
+        ]
+
     def clean(self):
         if any(self.errors):
             return
         seen = set()
-        for form in self.forms:
+        for form in self._kept():
             code = form.cleaned_data.get("language")
             if not code:
                 continue
@@ -421,13 +434,18 @@ class BaseLanguageFormSet(forms.BaseFormSet):
     def languages(self) -> dict[str, int]:
         return {
             form.cleaned_data["language"]: form.cleaned_data["level"]
-            for form in self.forms
+            for form in self._kept()
             if form.cleaned_data.get("language")
         }
 
 
 LanguageFormSet = forms.formset_factory(
-    MentorLanguageForm, formset=BaseLanguageFormSet, extra=0, max_num=len(SPOKEN_LANGUAGES)
+    MentorLanguageForm,
+    formset=BaseLanguageFormSet,
+    extra=0,
+    max_num=len(SPOKEN_LANGUAGES),
+    can_delete=True,
+    can_delete_extra=False,
 )
 
 

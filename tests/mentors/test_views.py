@@ -380,6 +380,26 @@ def test_a_mentor_saves_her_profile_and_accepting_the_code_moves_her_to_training
     assert profile.conduct_accepted_at is not None
 
 
+def test_a_mentor_removes_a_language_with_its_box(mentor_client, pool):
+    data = profile_data(
+        conduct=None,
+        **{
+            "languages-INITIAL_FORMS": "2",
+            "languages-1-DELETE": "on",
+            "languages-2-language": "fr",
+            "languages-2-level": str(LanguageLevel.FLUENT),
+        },
+    )
+
+    response = mentor_client.post(PROFILE, data)
+
+    assert response.status_code == 302
+    assert dict(pool.languages.values_list("language", "level")) == {
+        "ar": LanguageLevel.NATIVE,
+        "fr": LanguageLevel.FLUENT,
+    }
+
+
 def test_the_availability_grid_is_a_table_of_labelled_checkboxes(mentor_client):
     body = mentor_client.get(PROFILE).content.decode()
 
@@ -739,3 +759,24 @@ def test_the_match_page_queries_do_not_grow_with_sessions(
 # Session, user, role, the match (with request, region, programme), the sessions, and the
 # chrome (site root, menu, settings): measured once warm.
 MATCH_PAGE_QUERIES = 8
+
+
+# Session, user, role, her profiles, her matches (with requests and regions), the
+# programme choices, and the chrome: measured once warm.
+CONCERN_PAGE_QUERIES = 8
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_the_concern_page_queries_do_not_grow_with_matches(
+    n, mentor_client, pool, django_assert_num_queries
+):
+    pool.capacity = 5
+    pool.save()
+    for _ in range(n):
+        match_make(mentor=pool)
+    mentor_client.get(CONCERN)
+
+    with django_assert_num_queries(CONCERN_PAGE_QUERIES):
+        response = mentor_client.get(CONCERN)
+
+    assert len(response.context["form"].matches) == n
