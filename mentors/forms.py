@@ -115,7 +115,9 @@ class RequestForm(ServiceErrorsMixin, HoneypotMixin, forms.Form):
         choices=SPOKEN_LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
     )
-    country = forms.ChoiceField(label=_("Country"), choices=Country.choices)
+    country = forms.ChoiceField(
+        label=_("Country"), choices=[("", _("Choose a country"))] + list(Country.choices)
+    )
     region = forms.ChoiceField(label=_("Region or municipality"), required=False)
     formats = forms.MultipleChoiceField(
         label=_("How can you meet?"),
@@ -493,7 +495,7 @@ class BlockForm(forms.Form):
     prefix = "block"
 
     confirm = forms.BooleanField(
-        label=_("Yes: end this mentoring and never match me with her again"),
+        label=_("Yes: never match me with her again"),
         error_messages={"required": _("Tick the box to confirm.")},
     )
 

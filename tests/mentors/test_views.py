@@ -780,3 +780,14 @@ def test_the_concern_page_queries_do_not_grow_with_matches(
         response = mentor_client.get(CONCERN)
 
     assert len(response.context["form"].matches) == n
+
+
+def test_blocking_an_offer_declines_it_and_keeps_them_apart(mentor_client, pool):
+    offer = match_make(mentor=pool, status=MatchStatus.PROPOSED)
+
+    response = mentor_client.post(match_url(offer, "block"), {"block-confirm": "on"})
+
+    offer.refresh_from_db()
+    assert (response.status_code, response["Location"]) == (302, "/my/")
+    assert (offer.status, offer.decline_reason) == (MatchStatus.DECLINED, DeclineReason.CONFLICT)
+    assert DoNotMatch.objects.filter(mentor=pool, request=offer.request).count() == 1
