@@ -1,0 +1,46 @@
+"""Forms of the mentoring pages: the two requests (``requests``), and the mentor's profile,
+answers, sessions, feedback and concerns (``mentoring``). They check what a person can
+correct on the page; the rules that need the database (limits, capacity, states) are the
+services'."""
+
+from .common import ServiceErrorsMixin
+from .mentoring import (
+    LANGUAGE_ROWS,
+    BlockForm,
+    ConcernForm,
+    DeclineForm,
+    EndEarlyForm,
+    FeedbackForm,
+    MentorApplyForm,
+    MentorProfileForm,
+    SessionForm,
+    language_formset,
+    match_label,
+)
+from .requests import (
+    HONEYPOT,
+    NEEDS_IN_PLAIN_WORDS,
+    SupportRequestForm,
+    TrainingRequestForm,
+    region_choices,
+)
+
+__all__ = [
+    "HONEYPOT",
+    "LANGUAGE_ROWS",
+    "NEEDS_IN_PLAIN_WORDS",
+    "BlockForm",
+    "ConcernForm",
+    "DeclineForm",
+    "EndEarlyForm",
+    "FeedbackForm",
+    "MentorApplyForm",
+    "MentorProfileForm",
+    "ServiceErrorsMixin",
+    "SessionForm",
+    "SupportRequestForm",
+    "TrainingRequestForm",
+    "language_formset",
+    "match_label",
+    "region_choices",
+]
