@@ -25,6 +25,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wagtail.log_actions import log
 from wagtail.models import Page
 
 from core.crypto import contact_digest
@@ -240,6 +241,7 @@ def mentor_approve(*, profile: MentorProfile, by) -> MentorProfile:
             occurred_at=now,
             programmes=[locked.programme_id],
         )
+        log(instance=locked, action="mentors.profile_approve", user=by)
         transaction.on_commit(partial(emails.approved_enqueue, profile=locked))
     _copy(locked, profile, "status", "approved_at", "approved_by", "status_changed_at")
     return profile
@@ -295,10 +297,14 @@ def _offers_decline(profile: MentorProfile) -> None:
     offers = Match.objects.select_for_update(of=("self",)).filter(
         mentor=profile, status=MatchStatus.PROPOSED
     )
-    request_ids = list(offers.values_list("request_id", flat=True))
+    declined = list(offers)
+    request_ids = [offer.request_id for offer in declined]
     offers.update(
         status=MatchStatus.DECLINED, decline_reason=DeclineReason.NO_TIME, answered_at=_now()
     )
+    for offer in declined:
+        offer.status = MatchStatus.DECLINED
+        _logged(offer, None, reason=DeclineReason.NO_TIME)
     MentoringRequest.objects.filter(pk__in=request_ids, status=RequestStatus.OPEN).update(
         priority=True
     )
@@ -425,6 +431,13 @@ def _offer_close(match: Match) -> None:
 # --- The match lifecycle -----------------------------------------------------------------
 
 
+def _logged(match: Match, by, **data) -> None:
+    """Every change of a match goes to Wagtail's audit log (who, when, what), whoever made
+    it: the mentor on her pages, an organiser in the admin, or the system (``by`` None)."""
+    data.setdefault("status", match.status)
+    log(instance=match, action="mentors.match_change", user=by, data=data)
+
+
 def _locked(match: Match, *allowed: str, message: str) -> Match:
     locked = (
         Match.objects.select_for_update(of=("self",))
@@ -496,6 +509,8 @@ def match_accept(*, match: Match, by) -> Match:
         )
         for offer in competing:
             _offer_close(offer)
+            _logged(offer, None)
+        _logged(locked, by)
     return _sync(match, locked)
 
 
@@ -521,6 +536,7 @@ def match_decline(*, match: Match, by, reason: str, note: str = "") -> Match:
         )
         if reason == DeclineReason.CONFLICT:
             _block_create(match=locked, by=by, source=BlockSource.MENTOR)
+        _logged(locked, by, reason=reason)
     return _sync(match, locked)
 
 
@@ -533,6 +549,7 @@ def match_start(*, match: Match, by) -> Match:
         )
         locked.status, locked.started_at = MatchStatus.ACTIVE, _now()
         locked.save(update_fields=["status", "started_at"])
+        _logged(locked, by)
     return _sync(match, locked)
 
 
@@ -542,6 +559,7 @@ def match_pause(*, match: Match, by) -> Match:
         locked = _locked(match, MatchStatus.ACTIVE, message=_("Only an active match can pause."))
         locked.status, locked.paused_at = MatchStatus.PAUSED, _now()
         locked.save(update_fields=["status", "paused_at"])
+        _logged(locked, by)
     return _sync(match, locked)
 
 
@@ -551,6 +569,7 @@ def match_resume(*, match: Match, by) -> Match:
         locked = _locked(match, MatchStatus.PAUSED, message=_("Only a paused match can resume."))
         locked.status, locked.paused_at = MatchStatus.ACTIVE, None
         locked.save(update_fields=["status", "paused_at"])
+        _logged(locked, by)
     return _sync(match, locked)
 
 
@@ -574,6 +593,7 @@ def match_complete(*, match: Match, by) -> Match:
         locked.save(update_fields=["status", "ended_at", "end_reason", "started_at"])
         _close_request(locked.request_id, now)
         _closing_feedback(locked, now)
+        _logged(locked, by)
     return _sync(match, locked)
 
 
@@ -594,6 +614,7 @@ def match_end_early(*, match: Match, by, reason: str, note: str = "") -> Match:
         _lock_request(match.request_id)
         locked = _locked(match, *MATCH_HOLDING, message=_("Only a running match can end."))
         _end_early(locked, reason=reason, note=note)
+        _logged(locked, by, change="end_early", reason=reason)
     return _sync(match, locked)
 
 
@@ -658,6 +679,7 @@ def match_block(*, match: Match, by, source: str) -> DoNotMatch:
             MentoringRequest.objects.filter(pk=locked.request_id, status=RequestStatus.OPEN).update(
                 priority=True
             )
+        _logged(locked, by, change="block")
     _sync(match, locked)
     return block
 
@@ -769,10 +791,13 @@ def session_log(
         if match is not None:
             fields = ["reminder_sent_at"]
             match.reminder_sent_at = None
-            if match.status == MatchStatus.ACCEPTED:
+            started = match.status == MatchStatus.ACCEPTED
+            if started:
                 match.status, match.started_at = MatchStatus.ACTIVE, _now()
                 fields += ["status", "started_at"]
             match.save(update_fields=fields)
+            if started:
+                _logged(match, by)
     return session
 
 

@@ -181,12 +181,7 @@ def match_end(request, pk: int):
     except ValidationError as refusal:
         messages.error(request, " ".join(refusal.messages))
     else:
-        log(
-            instance=match,
-            action="mentors.match_change",
-            user=request.user,
-            data={"change": "end_early", "reason": reason},
-        )
+        # The service writes the audit log entry.
         messages.success(request, _("The match has ended."))
     return redirect("mentors_admin:match", pk=match.pk)
 
@@ -201,12 +196,6 @@ def match_block(request, pk: int):
     except ValidationError as refusal:
         messages.error(request, " ".join(refusal.messages))
     else:
-        log(
-            instance=match,
-            action="mentors.match_change",
-            user=request.user,
-            data={"change": "block"},
-        )
         messages.success(request, _("This mentor and this requester will never be matched again."))
     return redirect("mentors_admin:match", pk=match.pk)
 

@@ -11,8 +11,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from wagtail.log_actions import log
-
 from .. import services
 from ..enums import MentorStatus
 from ..models import Match, MentorLanguage, MentorProfile
@@ -156,7 +154,6 @@ def mentor_approve(request, pk: int):
             % {"name": name, "reason": " ".join(refusal.messages)},
         )
     else:
-        log(instance=profile, action="mentors.profile_approve", user=request.user)
         messages.success(
             request, _("%(name)s is approved and active: she can be matched.") % {"name": name}
         )

@@ -56,6 +56,7 @@ class RequestFactory(DjangoModelFactory):
 
     class Meta:
         model = MentoringRequest
+        skip_postgeneration_save = True
 
     programme = factory.LazyFunction(programme_make)
     kind = RequestKind.SUPPORT

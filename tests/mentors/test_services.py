@@ -803,3 +803,38 @@ def test_a_profile_in_another_programme_is_a_separate_pool(programme, other_prog
     services.mentor_apply(person=mentor, programme=programme)
     services.mentor_apply(person=mentor, programme=other_programme)
     assert MentorProfile.objects.filter(person=mentor).count() == 2
+
+
+def test_every_change_of_a_match_by_its_mentor_is_in_the_audit_log(programme):
+    from wagtail.models import ModelLogEntry
+
+    mentor = mentor_make(programme=programme, capacity=2)
+    rival = mentor_make(programme=programme)
+    request = RequestFactory(programme=programme)
+    offer = match_make(mentor=mentor, request=request, status=MatchStatus.PROPOSED)
+    competing = match_make(mentor=rival, request=request, status=MatchStatus.PROPOSED)
+
+    services.match_accept(match=offer, by=mentor.person)
+    services.match_start(match=offer, by=mentor.person)
+    services.match_pause(match=offer, by=mentor.person)
+    services.match_resume(match=offer, by=mentor.person)
+    services.match_end_early(match=offer, by=mentor.person, reason=EndReason.MOVED)
+
+    def entries(match):
+        return [
+            (entry.user_id, entry.data.get("status"), entry.data.get("change", ""))
+            for entry in ModelLogEntry.objects.filter(
+                action="mentors.match_change", object_id=str(match.pk)
+            ).order_by("pk")
+        ]
+
+    person = mentor.person.pk
+    assert entries(offer) == [
+        (person, MatchStatus.ACCEPTED, ""),
+        (person, MatchStatus.ACTIVE, ""),
+        (person, MatchStatus.PAUSED, ""),
+        (person, MatchStatus.ACTIVE, ""),
+        (person, MatchStatus.ENDED_EARLY, "end_early"),
+    ]
+    # The offer the acceptance closed is logged as the system's doing.
+    assert entries(competing) == [(None, MatchStatus.INVALIDATED, "")]
