@@ -49,11 +49,6 @@ from .forms import (
 )
 from .models import Match, MentoringRequest, MentorProfile
 
-# Requests filed from one connection (an IPv4 address or an IPv6 /64) per hour: enough for
-# a service filing for several women, too few to flood the organisers.
-ASK_LIMIT_PER_HOUR = 10
-
-
 # --- Asking for a mentor ---------------------------------------------------------------------
 
 
@@ -62,8 +57,9 @@ def _ask_key(request) -> str:
 
 
 def _ask_limited(request) -> bool:
-    limit = getattr(settings, "MENTORS_ASK_LIMIT_PER_HOUR", ASK_LIMIT_PER_HOUR)
-    return (cache.get(_ask_key(request)) or 0) >= limit
+    # Requests filed from one connection (an IPv4 address or an IPv6 /64) per hour: enough
+    # for a service filing for several women, too few to flood the organisers.
+    return (cache.get(_ask_key(request)) or 0) >= settings.MENTORS_ASK_LIMIT_PER_HOUR
 
 
 def _ask_counted(request) -> None:

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from programmes.selectors import programmes_for, scope_for
 
 from ..enums import MATCH_HOLDING, MatchStatus
-from ..matching import CRITERION_LABELS
 from ..models import (
     ConcernReport,
     Match,
@@ -168,23 +167,8 @@ def field_labels(model, field_name: str, value) -> str:
 
 
 def breakdown_rows(breakdown) -> list[dict]:
-    """A score's breakdown as table rows (criterion in words, value, weight, points,
-    detail), whether the engine stored it as ``{key: {...}}`` or ``[{"key": ...}]``."""
-    if isinstance(breakdown, dict):
-        entries = [{"key": key, **(entry or {})} for key, entry in breakdown.items()]
-    else:
-        entries = [dict(entry) for entry in breakdown or []]
-    rows = []
-    for entry in entries:
-        key = str(entry.get("key", ""))
-        rows.append(
-            {
-                "key": key,
-                "label": CRITERION_LABELS.get(key, key),
-                "value": entry.get("value"),
-                "weight": entry.get("weight"),
-                "points": entry.get("points"),
-                "detail": entry.get("detail", ""),
-            }
-        )
-    return rows
+    """A score's breakdown as table rows in the criteria's fixed order (PostgreSQL does not
+    keep a JSON object's key order), each detail said again in the viewer's language."""
+    from mentors.matching import breakdown_rows as engine_rows
+
+    return engine_rows(breakdown or {})
