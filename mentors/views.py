@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from wagtail.log_actions import log
+
 from core.http import client_network
 from people.enums import Role
 from people.roles import user_role
@@ -42,6 +44,7 @@ from .forms import (
     FeedbackForm,
     MentorApplyForm,
     MentorProfileForm,
+    PublicConcernForm,
     SessionForm,
     SupportRequestForm,
     TrainingRequestForm,
@@ -276,6 +279,9 @@ def _apply(request):
 @never_cache
 def match_detail(request, match_id: int):
     match = _own_match(request, match_id)
+    if services.match_contact_visible(match=match, user=request.user):
+        # Who read a requester's contact details, and when, is on the record.
+        log(instance=match, action="mentors.match_view", user=request.user)
     return _match_page(request, match)
 
 
@@ -479,10 +485,19 @@ def feedback(request, match_id: int, stage: str):
     )
 
 
-@login_required
 @never_cache
 def concern(request):
-    profiles = _own_profiles(request)
+    """A mentor reports a concern about one of her matches or her programme; anyone else (a
+    woman she supports, a service, a visitor) gets the public form."""
+    profiles = []
+    if request.user.is_authenticated and user_role(request.user) == Role.MENTOR:
+        profiles = list(
+            MentorProfile.objects.filter(person=request.user)
+            .select_related("programme")
+            .order_by("programme__name")
+        )
+    if not profiles:
+        return _public_concern(request)
     matches = list(
         Match.objects.filter(mentor__person=request.user)
         .exclude(status__in=[MatchStatus.PROPOSED, MatchStatus.DECLINED, MatchStatus.INVALIDATED])
@@ -516,6 +531,41 @@ def concern(request):
     return render(
         request,
         "mentors/concern.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _public_concern(request):
+    """The concern form without an account: honeypot and the same per-connection limit as
+    the requests; nothing she wrote is shown back after sending."""
+    form = PublicConcernForm(request.POST or None)
+    if request.method == "POST":
+        if _ask_limited(request):
+            messages.error(
+                request,
+                _("Too many messages were sent from this connection. Please try again later."),
+            )
+            return render(request, "mentors/concern_public.html", {"form": form}, status=429)
+        if form.is_valid():
+            _ask_counted(request)
+            if not form.is_robot:
+                try:
+                    services.concern_report(
+                        programme=form.cleaned_data["programme"],
+                        by=request.user,
+                        text=form.report_text(),
+                    )
+                except ValidationError as error:
+                    for message in error.messages:
+                        form.add_error(None, message)
+                    return render(
+                        request, "mentors/concern_public.html", {"form": form}, status=400
+                    )
+            return render(request, "mentors/concern_public.html", {"sent": True})
+    return render(
+        request,
+        "mentors/concern_public.html",
         {"form": form},
         status=400 if request.method == "POST" else 200,
     )

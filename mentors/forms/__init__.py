@@ -13,6 +13,7 @@ from .mentoring import (
     FeedbackForm,
     MentorApplyForm,
     MentorProfileForm,
+    PublicConcernForm,
     SessionForm,
     language_formset,
     match_label,
@@ -26,6 +27,7 @@ from .requests import (
 )
 
 __all__ = [
+    "PublicConcernForm",
     "HONEYPOT",
     "LANGUAGE_ROWS",
     "NEEDS_IN_PLAIN_WORDS",

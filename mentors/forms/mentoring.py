@@ -29,6 +29,7 @@ from ..enums import (
 )
 from ..models import MentorProfile
 from .common import ServiceErrorsMixin
+from .requests import HoneypotMixin
 
 LANGUAGE_ROWS = 3  # empty language rows offered on the mentor profile form
 
@@ -257,12 +258,54 @@ class ConcernForm(forms.Form):
         return self.matches.get(self.cleaned_data.get("match") or "")
 
 
+class PublicConcernForm(HoneypotMixin, forms.Form):
+    """A concern from someone without a mentor's account: a woman supported by a mentor, a
+    service, anyone. The least data: the programme, what worries her and, only if she wants
+    an answer, a safe way to reach her (stored encrypted with the text)."""
+
+    programme = forms.ModelChoiceField(
+        label=_("Which programme's mentor is it about?"), queryset=None, empty_label=None
+    )
+    text = forms.CharField(
+        label=_("What worries you?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Only the programme's organisers read it. You do not need to give your name. Please "
+            "do not write details of violence here."
+        ),
+    )
+    reply_to = forms.CharField(
+        label=_("If you want an answer: a safe way to reach you (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("A phone number, an e-mail address, or a service that can pass on a message."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].queryset = Programme.objects.filter(
+            pk__in=MentorProfile.objects.values("programme_id")
+        ).order_by("name")
+        if self.fields["programme"].queryset.count() == 1:
+            self.fields["programme"].widget = forms.HiddenInput()
+            self.fields["programme"].initial = self.fields["programme"].queryset.get().pk
+        self.add_honeypot()
+
+    def report_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        reply_to = self.cleaned_data.get("reply_to", "").strip()
+        if reply_to:
+            text += "\n\n" + gettext("A safe way to reach her: %(contact)s") % {"contact": reply_to}
+        return text
+
+
 def match_label(match) -> str:
     """How a mentor's lists name a match: never with her name or contact."""
     request = match.request
     place = request.region.name if request.region_id else request.get_country_display()
     return gettext("%(kind)s no. %(number)s · %(place)s") % {
-        "kind": request.get_kind_display(),
+        "kind": request.kind_short,
         "number": match.pk,
         "place": place,
     }

@@ -105,3 +105,8 @@ class MentoringRequest(models.Model):
 
     def __str__(self) -> str:
         return _("Request %(number)s") % {"number": self.pk}
+
+    @property
+    def kind_short(self) -> str:
+        """The kind in one word, for labels such as "Support no. 12 · Barcelona"."""
+        return str(_("Training") if self.kind == RequestKind.TRAINING else _("Support"))

@@ -331,4 +331,4 @@ def test_a_match_is_named_without_her_name_or_contact(spain):
         status=MatchStatus.PROPOSED,
     )
 
-    assert match_label(match) == f"A woman asks for support no. {match.pk} · Spain"
+    assert match_label(match) == f"Support no. {match.pk} · Spain"

@@ -5,6 +5,7 @@ refusals: anonymous visitors, the wrong role, another mentor's match (404), bad 
 
 from datetime import timedelta
 
+from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
@@ -28,6 +29,7 @@ from mentors.models import (
     ConcernReport,
     DoNotMatch,
     FeedbackResponse,
+    Match,
     MentoringRequest,
     MentoringSession,
     MentorProfile,
@@ -466,6 +468,21 @@ def test_accepting_an_offer_shows_her_contact_to_the_mentor(mentor_client, pool)
     assert offer.request.contact in body
 
 
+def test_each_time_a_mentor_reads_a_contact_it_is_in_the_audit_log(mentor_client, pool):
+    from wagtail.models import ModelLogEntry
+
+    offer = match_make(mentor=pool, status=MatchStatus.PROPOSED)
+    mentor_client.get(match_url(offer))  # an offer shows no contact: nothing to log
+    views = ModelLogEntry.objects.filter(action="mentors.match_view", object_id=str(offer.pk))
+    assert views.count() == 0
+
+    Match.objects.filter(pk=offer.pk).update(status=MatchStatus.ACTIVE)
+    mentor_client.get(match_url(offer))
+    mentor_client.get(match_url(offer))
+
+    assert list(views.values_list("user_id", flat=True)) == [pool.person_id, pool.person_id]
+
+
 def test_another_mentors_match_is_not_found(client, pool):
     match = match_make(mentor=pool)
     client.force_login(user_with_role(Role.MENTOR))
@@ -727,10 +744,44 @@ def test_an_empty_concern_is_refused(mentor_client, pool):
     assert ConcernReport.objects.count() == 0
 
 
-def test_concerns_are_for_mentors_in_a_pool(client, professional):
-    assert client.get(CONCERN).status_code == 302
+def test_without_a_mentors_account_the_concern_page_is_the_public_form(
+    client, professional, pool, django_capture_on_commit_callbacks
+):
+    page = client.get(CONCERN)
+    assert page.status_code == 200
+    assert "reply_to" in page.content.decode()
     client.force_login(professional)
-    assert client.get(CONCERN).status_code == 403
+    assert "reply_to" in client.get(CONCERN).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(
+            CONCERN,
+            {"programme": pool.programme_id, "text": "The mentor shared my story", "reply_to": ""},
+        )
+    assert sent.status_code == 200
+    concern = ConcernReport.objects.get()
+    assert (concern.programme, concern.match, concern.text) == (
+        pool.programme,
+        None,
+        "The mentor shared my story",
+    )
+    # What she wrote is not shown back, and the organisers' e-mail does not carry it.
+    assert "shared my story" not in sent.content.decode()
+    assert all("shared my story" not in message.body for message in mail.outbox)
+
+
+def test_a_robot_filling_the_honeypot_files_no_concern(client, pool):
+    sent = client.post(
+        CONCERN, {"programme": pool.programme_id, "text": "Buy now", "website": "http://spam"}
+    )
+    assert sent.status_code == 200
+    assert ConcernReport.objects.count() == 0
+
+
+def test_an_empty_public_concern_is_refused_with_a_message(client, pool):
+    sent = client.post(CONCERN, {"programme": pool.programme_id, "text": " "})
+    assert sent.status_code == 400
+    assert ConcernReport.objects.count() == 0
 
 
 @pytest.mark.parametrize("n", [1, 3])
@@ -756,9 +807,11 @@ def test_the_match_page_queries_do_not_grow_with_sessions(
     assert len(response.context["sessions"]) == n
 
 
-# Session, user, role, the match (with request, region, programme), the sessions, and the
-# chrome (site root, menu, settings): measured once warm.
-MATCH_PAGE_QUERIES = 8
+# Session, user, role, the match (with request, region, programme), the sessions, the
+# chrome (site root, menu, settings), and the audit log entry for reading the contact
+# (three: the mentor's display name, the content type is cached, the entry and its
+# revision-less insert): measured once warm.
+MATCH_PAGE_QUERIES = 11
 
 
 # Session, user, role, her profiles, her matches (with requests and regions), the
