@@ -232,7 +232,7 @@ def profile(request):
                     profile=form.save(commit=False),
                     languages=formset.languages(),
                     by=request.user,
-                    regions=form.cleaned_data["regions"],
+                    regions=form.cleaned_data.get("regions", []),
                     conduct_accepted=bool(form.cleaned_data.get("conduct")),
                 )
             except ValidationError as error:

@@ -76,10 +76,14 @@ class MentorProfileForm(ServiceErrorsMixin, forms.ModelForm):
         regions = Region.objects.order_by("country", "name")
         if countries:
             regions = regions.filter(country__in=countries)
-        self.fields["regions"].queryset = regions
-        self.fields["regions"].help_text = _(
-            "Leave empty if you can meet anywhere in the countries you serve."
-        )
+        if regions.exists():
+            self.fields["regions"].queryset = regions
+            self.fields["regions"].help_text = _(
+                "Leave empty if you can meet anywhere in the countries you serve."
+            )
+        else:
+            # Nothing to choose from: no empty box of checkboxes.
+            del self.fields["regions"]
         self.fields["capacity"].widget.attrs.update(min=1, max=10)
         for field in self.fields.values():
             field.label = capfirst(field.label)
@@ -185,6 +189,11 @@ def language_formset(data=None, *, profile: MentorProfile) -> BaseLanguageFormSe
     ]
     formset = LanguageFormSet(data, initial=initial, prefix="languages")
     formset.extra = LANGUAGE_ROWS
+    if formset.forms:
+        # At least one language is needed: the first row does not say "(optional)".
+        first = formset.forms[0].fields["language"]
+        first.required = True
+        first.error_messages["required"] = gettext("Give at least one language you speak.")
     return formset
 
 
