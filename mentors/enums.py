@@ -98,7 +98,10 @@ class UnmatchedReason(models.TextChoices):
         "no_place",
         _("No mentor who speaks her language works in her region, or online on both sides"),
     )
-    BLOCKED = "blocked", _("Every mentor who would fit is on a do-not-match list")
+    BLOCKED = (
+        "blocked",
+        _("Every mentor who would fit declined her before or is kept apart from her"),
+    )
     NO_CAPACITY = "no_capacity", _("Every mentor who would fit is at full capacity")
     OUTCOMPETED = (
         "outcompeted",

@@ -82,7 +82,8 @@ class MentorIn:
 
 @dataclass(frozen=True)
 class RequestIn:
-    """A request as the engine sees it. ``blocked``: mentor ids of do-not-match pairs."""
+    """A request as the engine sees it. ``blocked``: mentor ids never to suggest for it
+    (do-not-match pairs, and mentors who declined it or whose match with it ended early)."""
 
     id: int
     languages: frozenset[str]

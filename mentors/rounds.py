@@ -53,6 +53,13 @@ REFUSALS = {
     UnmatchedReason.BLOCKED: _("This mentor and this request are on the do-not-match list."),
     UnmatchedReason.NO_CAPACITY: _("This mentor has no free place left in this round."),
 }
+# The same refusal, when it is her own earlier answer that keeps her from the request.
+REFUSED_BEFORE = _(
+    "This mentor declined this request before, or her match with it ended early: it is not "
+    "offered to her again."
+)
+# Earlier matches that keep a mentor from a request for good: she said no, or it ended.
+REFUSING = (MatchStatus.DECLINED, MatchStatus.ENDED_EARLY)
 
 # The fields matching reads: the name and contact are never loaded (nor decrypted) here.
 REQUEST_FIELDS = (
@@ -130,10 +137,18 @@ def active_mentors(programme) -> QuerySet:
 
 
 def _blocks(programme) -> tuple[dict, dict]:
+    """Who is kept from which request: the do-not-match list (by request and by the
+    requester's contact digest), and every mentor who declined a request or whose match
+    with it ended early; none of them is suggested for it again. Two queries."""
     by_request, by_key = defaultdict(set), defaultdict(set)
     rows = DoNotMatch.objects.filter(mentor__programme=programme).values_list(
         "mentor_id", "request_id", "requester_key"
     )
+    refused = Match.objects.filter(request__programme=programme, status__in=REFUSING).values_list(
+        "mentor_id", "request_id"
+    )
+    for mentor_id, request_id in refused:
+        by_request[request_id].add(mentor_id)
     for mentor_id, request_id, requester_key in rows:
         if request_id:
             by_request[request_id].add(mentor_id)
@@ -377,6 +392,12 @@ def _placed(round_: MatchingRound, suggestion: Suggestion) -> Counter:
     )
 
 
+def _refused_before(request_id: int, mentor_id: int) -> bool:
+    return Match.objects.filter(
+        request_id=request_id, mentor_id=mentor_id, status__in=REFUSING
+    ).exists()
+
+
 @transaction.atomic
 def suggestion_override(*, suggestion: Suggestion, mentor: MentorProfile | None, by) -> Suggestion:
     """Suggest another mentor for a request of a draft round (she must fit every hard
@@ -402,6 +423,8 @@ def suggestion_override(*, suggestion: Suggestion, mentor: MentorProfile | None,
         request_in = _request_in(request, _blocks(programme), timezone.now())
         mentor_in = _mentor_in(profile, _placed(round_, suggestion)[profile.pk])
         reason = matching.feasible(request_in, mentor_in)
+        if reason == UnmatchedReason.BLOCKED and _refused_before(request.pk, profile.pk):
+            raise ValidationError(REFUSED_BEFORE, code=reason)
         if reason:
             raise ValidationError(REFUSALS[reason], code=reason)
         score, breakdown = matching.pair_score(request_in, mentor_in, 0, **options)

@@ -11,14 +11,16 @@ from wagtail.models import ModelLogEntry
 import pytest
 
 from core.models import OutboxMessage
-from mentors import emails, matching, rounds
+from mentors import emails, matching, rounds, services
 from mentors.enums import (
     BlockSource,
+    DeclineReason,
     LanguageLevel,
     MatchStatus,
     MeetingFormat,
     MentorStatus,
     RoundStatus,
+    UnmatchedReason,
 )
 from mentors.models import DoNotMatch, Match, MatchingRound, Suggestion
 from tests.factories import RegionFactory
@@ -112,6 +114,41 @@ def test_round_run_gives_every_request_left_waiting_its_reason(programme, organi
     }
 
 
+def test_round_run_never_offers_a_request_again_to_the_mentor_who_declined_it(
+    programme, organiser, offers
+):
+    rania = mentor_make(programme=programme)
+    request = RequestFactory(programme=programme)
+    rounds.round_run(programme=programme, by=organiser)
+    [offer] = rounds.round_accept(
+        round=MatchingRound.objects.get(programme=programme), by=organiser
+    )
+    services.match_decline(match=offer, by=rania.person, reason=DeclineReason.NO_TIME)
+    request.refresh_from_db()
+    assert request.priority  # the priority bonus must not bring her back to Rania
+    again = rounds.round_run(programme=programme, by=organiser)
+    assert suggestions_of(again) == {request.pk: (None, "blocked")}
+
+
+def test_round_run_never_suggests_a_mentor_whose_match_with_the_request_ended_early(
+    programme, organiser
+):
+    lost = mentor_make(programme=programme)
+    other = mentor_make(programme=programme, expertise=["rights"])  # a worse fit
+    request = RequestFactory(programme=programme, priority=True)
+    match_make(mentor=lost, request=request, status=MatchStatus.ENDED_EARLY)
+    fresh = RequestFactory(programme=programme, languages=["es"])
+    round_ = rounds.round_run(programme=programme, by=organiser)
+    assert suggestions_of(round_)[request.pk] == (other.pk, "")
+    assert suggestions_of(round_)[fresh.pk][0] in (lost.pk, other.pk)
+
+
+def test_round_run_blocked_reason_says_she_was_declined_or_kept_apart(programme, organiser):
+    assert str(UnmatchedReason.BLOCKED.label) == (
+        "Every mentor who would fit declined her before or is kept apart from her"
+    )
+
+
 def test_round_run_without_active_mentors_says_so(programme, organiser):
     mentor_make(programme=programme, status=MentorStatus.PAUSED)
     request = RequestFactory(programme=programme)
@@ -193,7 +230,7 @@ def test_round_run_queries_do_not_grow_with_mentors_and_requests(
     rounds.round_run(programme=programme, by=organiser)  # warm the content type cache
     # The earlier draft discarded and logged; three reads of the inputs (and two prefetches);
     # the round, its suggestions and its log entry written.
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(18):
         rounds.round_run(programme=programme, by=organiser)
 
 
@@ -317,6 +354,34 @@ def test_suggestion_override_to_a_mentor_who_breaks_a_constraint_names_it(
     ]
 
 
+@pytest.mark.parametrize("status", [MatchStatus.DECLINED, MatchStatus.ENDED_EARLY])
+def test_suggestion_override_refuses_a_mentor_who_declined_the_request_or_whose_match_ended(
+    programme, drafted, organiser, status
+):
+    _round, suggestion, _best, _second, request = drafted
+    refused = mentor_make(programme=programme)
+    match_make(mentor=refused, request=request, status=status)
+    with pytest.raises(ValidationError) as refusal:
+        rounds.suggestion_override(suggestion=suggestion, mentor=refused, by=organiser)
+    assert refusal.value.messages == [
+        "This mentor declined this request before, or her match with it ended early: it is "
+        "not offered to her again."
+    ]
+    assert refused.pk not in [
+        m.pk for m, _s, _b in rounds.suggestion_candidates(suggestion=suggestion)
+    ]
+
+
+def test_suggestion_override_refuses_a_mentor_on_the_do_not_match_list(
+    programme, drafted, organiser
+):
+    _round, suggestion, _best, second, request = drafted
+    DoNotMatch.objects.create(mentor=second, request=request, source=BlockSource.ORGANISER)
+    with pytest.raises(ValidationError) as refusal:
+        rounds.suggestion_override(suggestion=suggestion, mentor=second, by=organiser)
+    assert refusal.value.messages == ["This mentor and this request are on the do-not-match list."]
+
+
 def test_suggestion_override_refuses_a_mentor_whose_seats_the_round_already_gives(
     programme, organiser
 ):
@@ -386,7 +451,7 @@ def test_suggestion_candidates_queries_do_not_grow_with_the_pool(
     RequestFactory(programme=programme)
     round_ = rounds.round_run(programme=programme, by=organiser)
     suggestion = Suggestion.objects.select_related("round").get(round=round_)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         candidates = rounds.suggestion_candidates(suggestion=suggestion)
         names = [str(mentor) for mentor, _, _ in candidates]
     assert len(names) == size - 1
@@ -426,6 +491,6 @@ def test_round_accept_queries_do_not_grow_with_the_offers(
     round_ = rounds.round_run(programme=programme, by=organiser)
     # Locks and reads: the round, its suggestions, mentors (+2 prefetches), requests, blocks;
     # writes: the offers, priorities, the round, its log entry.
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(19):
         matches = rounds.round_accept(round=round_, by=organiser)
     assert len(matches) == len(offers) == size
