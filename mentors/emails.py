@@ -15,11 +15,13 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.addresses import absolute_url
 from core.models import OutboxMessage
 from core.outbox import OutboxCancel, outbox_enqueue, register_composer
+from core.text import join_list
 
 from .enums import MATCH_HOLDING, FeedbackStage, MatchStatus, MentorStatus
 from .models import ConcernReport, Match, MentorProfile
@@ -168,15 +170,25 @@ def concern_admin_url(concern: ConcernReport) -> str:
 
 
 def _request_summary(request) -> dict:
-    """What a mentor may read about a request before accepting: never who she is."""
+    """What a mentor may read about a request before accepting: never who she is. Lists
+    are joined as the recipient's language joins words (``join_list``: no Latin comma in
+    Arabic)."""
     region = request.region.name if request.region_id else ""
+    country = request.get_country_display()
+    place = country or region
+    if country and region:
+        place = gettext("%(country)s — %(city)s") % {"country": country, "city": region}
+
+    def labels(name: str) -> str:
+        return join_list(request._meta.get_field(name).labels(getattr(request, name)))
+
     return {
         "kind": request.get_kind_display(),
         "is_training": request.kind == "training",
-        "place": ", ".join(p for p in (region, request.get_country_display()) if p),
-        "languages": ", ".join(request._meta.get_field("languages").labels(request.languages)),
-        "needs": ", ".join(request._meta.get_field("needs").labels(request.needs)),
-        "formats": ", ".join(request._meta.get_field("formats").labels(request.formats)),
+        "place": place,
+        "languages": labels("languages"),
+        "needs": labels("needs"),
+        "formats": labels("formats"),
         "topic": request.topic if request.kind == "training" else "",
         "organisation": request.organisation if request.kind == "training" else "",
     }

@@ -6,15 +6,21 @@ programmes' pool, requests, rounds, matches and concerns, an admin sees all, and
 from another programme is answered like one that does not exist (404).
 """
 
+from datetime import datetime
 from functools import wraps
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.text import join_list
+from core.timezones import zone_name
 from programmes.selectors import programmes_for, scope_for
 
 from ..enums import MATCH_HOLDING, MatchStatus
@@ -162,8 +168,38 @@ def query_without_page(request) -> str:
 
 
 def field_labels(model, field_name: str, value) -> str:
-    """A ChoiceListField's items by name ("Arabic, Spanish"), never by code."""
-    return ", ".join(model._meta.get_field(field_name).labels(value))
+    """A ChoiceListField's items by name ("Arabic and Spanish"), never by code, joined as
+    the active language joins words (Arabic with "و", never a Latin comma)."""
+    return join_list(model._meta.get_field(field_name).labels(value))
+
+
+def place_text(country: str, region: str) -> str:
+    """Where a request or a mentor is: "Italy — Palermo", or just the country. Not a list
+    (``join_list`` would write "Italy and Palermo"): the core's "country — city" words."""
+    if country and region:
+        return _("%(country)s — %(city)s") % {"country": country, "city": region}
+    return country or region
+
+
+def moment_text(moment: datetime | None, tz_name: str) -> str:
+    """A moment as the clocks of the programme's zone showed it, the zone named in words:
+    "1 Dec 2026, 18:45 Central European Time" (the active language's short date and
+    time). Organisers work across several zones: a bare "18:45" is nobody's time."""
+    if moment is None:
+        return ""
+    try:
+        zone = ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        tz_name = settings.TIME_ZONE
+        zone = ZoneInfo(tz_name)
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, timezone.get_default_timezone())
+    at = timezone.localtime(moment, zone)
+    when = _("%(day)s, %(time)s") % {
+        "day": formats.date_format(at, "SHORT_DATE_FORMAT"),
+        "time": formats.time_format(at, "TIME_FORMAT"),
+    }
+    return _("%(when)s %(zone)s") % {"when": when, "zone": zone_name(tz_name)}
 
 
 def breakdown_rows(breakdown) -> list[dict]:

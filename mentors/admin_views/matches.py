@@ -35,6 +35,7 @@ from .common import (
     concerns_for,
     get_or_404,
     matches_for,
+    moment_text,
     page_of,
     programme_filter,
     query_without_page,
@@ -83,7 +84,7 @@ def match_list(request):
 
 def timeline(match: Match) -> list[dict]:
     """What happened to a match, oldest first: its own dates, then what the audit log
-    holds (changes; views are counted apart)."""
+    holds (changes; views are counted apart), each time in the programme's zone, named."""
     steps = [
         (match.proposed_at, _("Offered to the mentor"), ""),
         (match.answered_at, _("Answered by the mentor"), match.get_decline_reason_display()),
@@ -111,13 +112,20 @@ def timeline(match: Match) -> list[dict]:
                 "detail": entry.comment,
             }
         )
+    tz_name = match.mentor.programme.time_zone
+    for row in rows:
+        row["when_text"] = moment_text(row["when"], tz_name)
     return sorted(rows, key=lambda row: row["when"])
 
 
-def _views(instance, action: str) -> dict:
+def _views(instance, action: str, tz_name: str) -> dict:
     entries = ModelLogEntry.objects.for_instance(instance).filter(action=action)
     latest = entries.select_related("user").order_by("-timestamp").first()
-    return {"count": entries.count(), "latest": latest}
+    return {
+        "count": entries.count(),
+        "latest": latest,
+        "latest_text": moment_text(latest.timestamp, tz_name) if latest else "",
+    }
 
 
 @require("mentors.view_match")
@@ -141,7 +149,7 @@ def match_detail(request, pk: int):
             **describe_request(match.request),
             "breakdown": breakdown_rows(match.breakdown),
             "timeline": timeline(match),
-            "views": _views(match, "mentors.match_view"),
+            "views": _views(match, "mentors.match_view", match.mentor.programme.time_zone),
             "concerns": concerns_for(request.user).filter(match=match).defer("text"),
             "can_end": can_change,
             "can_block": request.user.has_perm("mentors.add_donotmatch"),
@@ -213,6 +221,8 @@ def concern_list(request):
     if programme:
         queryset = queryset.filter(programme_id=programme)
     listed = page_of(request, queryset.order_by("-created_at", "-pk"))
+    for concern in listed:
+        concern.reported_text = moment_text(concern.created_at, concern.programme.time_zone)
     return TemplateResponse(
         request,
         "mentors/admin/concerns.html",
@@ -252,7 +262,9 @@ def concern_detail(request, pk: int):
         {
             "concern": concern,
             "match": match,
-            "views": _views(concern, "mentors.concern_view"),
+            "views": _views(concern, "mentors.concern_view", concern.programme.time_zone),
+            "reported_text": moment_text(concern.created_at, concern.programme.time_zone),
+            "resolved_text": moment_text(concern.resolved_at, concern.programme.time_zone),
             "can_resolve": concern.status == ConcernStatus.OPEN
             and request.user.has_perm("mentors.change_concernreport"),
             **chrome(

@@ -16,6 +16,7 @@ from .common import (
     field_labels,
     get_or_404,
     page_of,
+    place_text,
     programme_filter,
     query_without_page,
     requests_for,
@@ -29,9 +30,7 @@ def describe(request_: MentoringRequest) -> dict:
         "languages": field_labels(MentoringRequest, "languages", request_.languages),
         "needs": field_labels(MentoringRequest, "needs", request_.needs),
         "formats": field_labels(MentoringRequest, "formats", request_.formats),
-        "place": ", ".join(
-            part for part in (request_.get_country_display(), str(request_.region or "")) if part
-        ),
+        "place": place_text(request_.get_country_display(), str(request_.region or "")),
     }
 
 

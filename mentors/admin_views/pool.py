@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.text import join_list
+
 from .. import services
 from ..enums import MentorStatus
 from ..models import Match, MentorLanguage, MentorProfile
@@ -67,9 +69,9 @@ def describe(profile: MentorProfile) -> dict:
     return {
         "profile": profile,
         "name": profile.person.display_name,
-        "languages": [str(language) for language in profile.languages.all()],
+        "languages": join_list(str(language) for language in profile.languages.all()),
         "countries": field_labels(MentorProfile, "countries", profile.countries),
-        "regions": ", ".join(sorted(str(region) for region in profile.regions.all())),
+        "regions": join_list(sorted(str(region) for region in profile.regions.all())),
         "formats": field_labels(MentorProfile, "formats", profile.formats),
     }
 

@@ -25,6 +25,7 @@ from .common import (
     chrome,
     get_or_404,
     int_or_none,
+    moment_text,
     page_of,
     pool_for,
     programme_filter,
@@ -58,6 +59,8 @@ def round_list(request):
         .order_by("-created_at", "-pk")
     )
     listed = page_of(request, queryset)
+    for round_ in listed:
+        round_.run_text = moment_text(round_.created_at, round_.programme.time_zone)
     return TemplateResponse(
         request,
         "mentors/admin/rounds.html",
@@ -129,6 +132,8 @@ def round_detail(request, pk: int):
         "mentors/admin/round.html",
         {
             "round": round_,
+            "run_text": moment_text(round_.created_at, round_.programme.time_zone),
+            "decided_text": moment_text(round_.decided_at, round_.programme.time_zone),
             "suggested": suggested,
             "waiting": waiting,
             "draft": draft,

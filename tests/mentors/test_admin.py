@@ -4,17 +4,21 @@ reviewed, changed and accepted through the admin, the audit log of views and cha
 programme dashboard panel, and query-count guards for every list."""
 
 import re
+from datetime import UTC, datetime
 
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 import pytest
 
+from core.text import join_list
+from core.timezones import zone_name
 from mentors.enums import (
     ConcernStatus,
     EndReason,
@@ -464,6 +468,83 @@ def test_viewing_a_concern_is_logged_and_it_can_be_resolved(
     concern.refresh_from_db()
     assert concern.status == ConcernStatus.RESOLVED
     assert concern.resolved_by == organiser_with_totp
+
+
+# --- Times in the programme's zone, lists in the reader's words -------------------------------
+
+# 16:45 UTC: 18:45 in Athens, 17:45 in Barcelona, 16:45 on the server's clock nowhere.
+RUN_AT = datetime(2026, 12, 1, 16, 45, tzinfo=UTC)
+
+
+def speaks(user, language: str) -> None:
+    """The user's admin language (Wagtail's account setting)."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+
+
+@pytest.fixture
+def athens(programme):
+    programme.time_zone = "Europe/Athens"
+    programme.save(update_fields=["time_zone"])
+    return programme
+
+
+@pytest.fixture
+def athens_round(athens):
+    round_ = MatchingRound.objects.create(programme=athens)
+    MatchingRound.objects.filter(pk=round_.pk).update(created_at=RUN_AT)
+    return round_
+
+
+@pytest.mark.parametrize("name", ["rounds", "round"])
+def test_a_rounds_run_time_is_the_programmes_wall_clock_with_its_zone_named(
+    name, organiser_client, athens_round
+):
+    address = url(name, athens_round.pk) if name == "round" else url(name)
+
+    html = organiser_client.get(address).content.decode()
+
+    assert "1 Dec 2026, 18:45 Eastern European Time" in html
+    assert "16:45" not in html and "17:45" not in html
+
+
+def test_the_arabic_admin_names_the_zone_in_arabic(
+    organiser_client, organiser_with_totp, athens_round
+):
+    speaks(organiser_with_totp, "ar")
+
+    html = organiser_client.get(url("round", athens_round.pk)).content.decode()
+
+    assert "01/12/2026، 6:45 م" in html
+    assert zone_name("Europe/Athens", "ar") in html
+
+
+def test_a_concern_and_a_matchs_timeline_show_times_in_the_programmes_zone(
+    organiser_client, athens
+):
+    match = match_make(mentor=mentor_make(programme=athens))
+    Match.objects.filter(pk=match.pk).update(proposed_at=RUN_AT)
+    concern = ConcernReport.objects.create(programme=athens, match=match, text="x")
+    ConcernReport.objects.filter(pk=concern.pk).update(created_at=RUN_AT)
+
+    for address in (url("concerns"), url("concern", concern.pk), url("match", match.pk)):
+        html = organiser_client.get(address).content.decode()
+        assert "1 Dec 2026, 18:45 Eastern European Time" in html, address
+
+
+def test_the_arabic_admin_joins_a_requests_languages_the_arabic_way(
+    organiser_client, organiser_with_totp, programme
+):
+    item = secret_request(programme, languages=["ar", "fr"])
+    speaks(organiser_with_totp, "ar")
+    with translation.override("ar"):
+        expected = join_list([translation.gettext("Arabic"), translation.gettext("French")])
+
+    for address in (url("requests"), url("request", item.pk)):
+        html = organiser_client.get(address).content.decode()
+        assert expected in html, address
+        assert "و" in expected and "," not in expected
 
 
 # --- The programme dashboard panel ------------------------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 
 from core.models import OutboxMessage
 from core.outbox import outbox_kind_label
+from core.text import join_list
 from mentors import emails, services
 from mentors.enums import EndReason, FeedbackStage, MatchStatus, MentorStatus
 from people.models import Profile
@@ -70,8 +71,8 @@ def test_an_offer_says_what_is_asked_and_where_to_answer(
     assert email.to == [match.mentor.person.email]
     assert email.subject == "A request for a mentor: will you take it?"
     assert f"Accept or decline: http://testserver/mentoring/matches/{match.pk}/" in email.body
-    assert "Where: Barcelona, Spain" in email.body
-    assert "Languages: Arabic, French" in email.body
+    assert "Where: Spain — Barcelona" in email.body
+    assert "Languages: Arabic and French" in email.body
     assert "Help needed with: Access to health care" in email.body
 
 
@@ -88,6 +89,24 @@ def test_an_offer_goes_out_in_the_mentors_language(
     assert f"http://testserver/es/mentoring/matches/{match.pk}/" in email.body
     assert "El equipo de Linkage" in email.body
     assert translation.get_language() == "en"
+
+
+def test_an_arabic_offer_joins_its_lists_without_a_latin_comma(
+    programme, request_, django_capture_on_commit_callbacks
+):
+    request_.formats = ["in_person", "online"]
+    request_.save(update_fields=["formats"])
+    mentor = mentor_make(programme=programme)
+    _speaks(mentor.person, "ar")
+    match = match_make(mentor=mentor, request=request_, status=MatchStatus.PROPOSED)
+    with django_capture_on_commit_callbacks(execute=True):
+        emails.offer_enqueue(match=match)
+    _message, email = _sent("offer")
+    with translation.override("ar"):
+        languages = join_list([translation.gettext("Arabic"), translation.gettext("French")])
+    assert languages in email.body
+    assert "," not in email.body.replace("http://", "")
+    assert f"http://testserver/ar/mentoring/matches/{match.pk}/" in email.body
 
 
 def test_an_offer_answered_before_it_went_out_is_not_sent(programme, request_):
