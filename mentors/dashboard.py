@@ -15,6 +15,7 @@ from people.enums import Role
 from people.roles import user_role
 
 from .enums import MATCH_HOLDING, MATCH_OPEN, MatchStatus, MentorStatus, SessionKind
+from .forms import match_label, match_reference, match_status_for_mentor
 from .models import Match, MentoringSession, MentorProfile, SupportCount
 
 PANEL_ORDER = 10  # before the courses (20) and events (30): a mentor's work comes first
@@ -113,6 +114,11 @@ def dashboard_panel(request) -> Panel | None:
     )
     due_before = timezone.localdate() - timedelta(days=settings.MENTORS_SESSION_REMINDER_DAYS)
     current = [match for match in matches if match.status in MATCH_HOLDING]
+    for match in matches:
+        # Named as organisers number it: by the request, never the requester.
+        match.reference = match_reference(match)
+        match.label = match_label(match)
+        match.status_words = match_status_for_mentor(match)
     return Panel(
         title=_("My mentoring"),
         template="mentors/dashboard_panel.html",

@@ -49,6 +49,8 @@ from .forms import (
     SupportRequestForm,
     TrainingRequestForm,
     language_formset,
+    match_reference,
+    match_status_for_mentor,
 )
 from .models import Match, MentoringRequest, MentorProfile
 
@@ -289,6 +291,8 @@ def _match_page(request, match: Match, status: int = 200, **forms):
     holding = match.status in MATCH_HOLDING
     context = {
         "match": match,
+        "reference": match_reference(match),
+        "status_words": match_status_for_mentor(match),
         "ask": match.request,
         "facts": _request_facts(match.request),
         "contact_visible": services.match_contact_visible(match=match, user=request.user),

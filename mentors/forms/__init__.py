@@ -17,6 +17,8 @@ from .mentoring import (
     SessionForm,
     language_formset,
     match_label,
+    match_reference,
+    match_status_for_mentor,
 )
 from .requests import (
     HONEYPOT,
@@ -44,5 +46,7 @@ __all__ = [
     "TrainingRequestForm",
     "language_formset",
     "match_label",
+    "match_reference",
+    "match_status_for_mentor",
     "region_choices",
 ]

@@ -22,7 +22,9 @@ from ..enums import (
     DeclineReason,
     EndReason,
     LanguageLevel,
+    MatchStatus,
     MeetingFormat,
+    RequestKind,
     SessionKind,
     SessionSize,
     SupportCategory,
@@ -309,15 +311,35 @@ class PublicConcernForm(HoneypotMixin, forms.Form):
         return text
 
 
+def match_reference(match) -> str:
+    """How a mentor names a match: by its REQUEST's number, the one organisers see
+    ("Request 2" in the admin), never by her name or contact, nor by the match's own id."""
+    number = match.request_id
+    if match.request.kind == RequestKind.TRAINING:
+        return gettext("Training request no. %(number)s") % {"number": number}
+    return gettext("Support request no. %(number)s") % {"number": number}
+
+
 def match_label(match) -> str:
-    """How a mentor's lists name a match: never with her name or contact."""
+    """A match in a mentor's lists: its reference and place ("Support request no. 2 ·
+    Barcelona")."""
     request = match.request
     place = request.region.name if request.region_id else request.get_country_display()
-    return gettext("%(kind)s no. %(number)s · %(place)s") % {
-        "kind": request.kind_short,
-        "number": match.pk,
+    return gettext("%(reference)s · %(place)s") % {
+        "reference": match_reference(match),
         "place": place,
     }
+
+
+# The match's status in the mentor's own words (MatchStatus's labels are the organisers').
+STATUS_FOR_MENTOR = {
+    MatchStatus.PROPOSED: _("An offer to you"),
+    MatchStatus.DECLINED: _("You declined this offer"),
+}
+
+
+def match_status_for_mentor(match) -> str:
+    return str(STATUS_FOR_MENTOR.get(match.status, match.get_status_display()))
 
 
 # --- Sessions --------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from mentors.enums import MatchStatus, MentorStatus, SessionKind, SupportCategor
 from mentors.models import MentoringSession, MentorProfile, SupportCount
 from people.roles import user_role
 from tests.factories import UserFactory
+from tests.factories.mentors import RequestFactory as AskFactory
 from tests.factories.mentors import match_make, mentor_make
 from tests.factories.programmes import programme_make
 
@@ -110,6 +111,21 @@ def test_offers_have_a_button_and_never_her_name_or_contact(mentor, spain):
     for request in (offer.request, running.request):
         assert request.name not in html
         assert request.contact not in html
+
+
+def test_matches_are_named_by_the_requests_number_in_the_mentors_words(mentor, spain):
+    pool = mentor_make(programme=spain, person=mentor)
+    AskFactory(programme=spain)  # the numbers of requests and matches drift apart
+    offer = match_make(mentor=pool, status=MatchStatus.PROPOSED)
+    running = match_make(mentor=pool)
+
+    html = rendered(panel_for(mentor))
+
+    assert offer.pk != offer.request_id
+    assert f"Support request no. {offer.request_id} · Spain · offered" in html
+    assert f"Support request no. {running.request_id} · Spain</a>" in html
+    assert f"no. {offer.pk} " not in html
+    assert "Offered to the mentor" not in html
 
 
 def test_a_running_match_without_a_recent_session_is_to_log(mentor, spain, settings):

@@ -23,6 +23,8 @@ from mentors.forms import (
     TrainingRequestForm,
     language_formset,
     match_label,
+    match_reference,
+    match_status_for_mentor,
 )
 from mentors.models import MentorProfile
 from tests.factories import RegionFactory
@@ -331,4 +333,24 @@ def test_a_match_is_named_without_her_name_or_contact(spain):
         status=MatchStatus.PROPOSED,
     )
 
-    assert match_label(match) == f"Support no. {match.pk} · Spain"
+    assert match_label(match) == f"Support request no. {match.request_id} · Spain"
+
+
+def test_a_match_is_named_by_its_requests_number_as_organisers_see_it(spain):
+    RequestFactory(programme=spain)  # the numbers of requests and matches drift apart
+    mentor = mentor_make(programme=spain)
+    training = match_make(mentor=mentor, request=RequestFactory(programme=spain, kind="training"))
+
+    assert training.pk != training.request_id
+    assert match_reference(training) == f"Training request no. {training.request_id}"
+    assert str(training.request) == f"Request {training.request_id}"
+
+
+def test_a_mentor_reads_her_offer_as_an_offer_to_her(spain):
+    offer = match_make(mentor=mentor_make(programme=spain), status=MatchStatus.PROPOSED)
+    running = match_make(mentor=offer.mentor)
+
+    assert (match_status_for_mentor(offer), match_status_for_mentor(running)) == (
+        "An offer to you",
+        "Active",
+    )

@@ -449,6 +449,7 @@ def test_an_offer_never_shows_her_name_or_contact(mentor_client, pool):
     body = mentor_client.get(match_url(offer)).content.decode()
 
     assert "An offer to answer" in body
+    assert f"Support request no. {offer.request_id} · An offer to you" in body
     assert offer.request.name not in body
     assert offer.request.contact not in body
     assert offer.request.safe_times not in body
