@@ -2,8 +2,14 @@
 service) and an organisation asking for a session. Only what a mentor needs to reach her;
 never a question about violence."""
 
+import json
+import re
+import unicodedata
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
@@ -25,17 +31,49 @@ NEEDS_IN_PLAIN_WORDS = [
     (Expertise.OUTREACH, _("Meeting people and groups in my community")),
 ]
 HONEYPOT = "website"
+# A phone number as people write it: digits, an optional leading +, spaces, dashes, dots
+# and brackets; at least PHONE_MIN_DIGITS digits.
+PHONE = re.compile(r"^\+?[\d\s().\-]+$")
+PHONE_MIN_DIGITS = 6
+
+
+def by_name(label) -> str:
+    """A sort key for labels in the active language: case and accents aside ("Éire" next
+    to "Eesti"), so a translated list reads in its own alphabetical order."""
+    text = unicodedata.normalize("NFKD", str(label).casefold())
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+def country_choices() -> list:
+    """Countries by their name in the active language, "Other country" last."""
+    named = sorted(
+        (choice for choice in Country.choices if choice[0] != Country.OTHER),
+        key=lambda choice: by_name(choice[1]),
+    )
+    return [("", _("Choose a country"))] + named + [(Country.OTHER, Country.OTHER.label)]
+
+
+def language_choices() -> list:
+    """Spoken languages by their name in the active language."""
+    return sorted(SPOKEN_LANGUAGES, key=lambda choice: by_name(choice[1]))
 
 
 def region_choices() -> list:
-    """Regions grouped by country, for a select with optgroups."""
+    """Regions grouped by country, for a select with optgroups (countries by name)."""
     names = dict(Country.choices)
     groups: dict[str, list] = {}
     for region in Region.objects.order_by("country", "name"):
         groups.setdefault(region.country, []).append((str(region.pk), region.name))
+    ordered = sorted(groups.items(), key=lambda item: by_name(names.get(item[0], item[0])))
     return [("", _("Not given"))] + [
-        (names.get(country, country), options) for country, options in groups.items()
+        (names.get(country, country), options) for country, options in ordered
     ]
+
+
+def region_countries() -> dict[str, str]:
+    """Each region's country (by the region's id), for mentors.js to hide the regions of the
+    other countries once she chooses hers."""
+    return {str(pk): country for pk, country in Region.objects.values_list("pk", "country")}
 
 
 class HoneypotMixin:
@@ -68,7 +106,7 @@ class RequestForm(ServiceErrorsMixin, HoneypotMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     contact = forms.CharField(
-        label=_("Phone number, messaging app or e-mail address"),
+        label=_("Phone number or e-mail address"),
         max_length=200,
         help_text=_("Give one that only you use, or the service's if it files this for you."),
     )
@@ -82,9 +120,7 @@ class RequestForm(ServiceErrorsMixin, HoneypotMixin, forms.Form):
         choices=SPOKEN_LANGUAGES,
         widget=forms.CheckboxSelectMultiple,
     )
-    country = forms.ChoiceField(
-        label=_("Country"), choices=[("", _("Choose a country"))] + list(Country.choices)
-    )
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices)
     region = forms.ChoiceField(label=_("Region or municipality"), required=False)
     formats = forms.MultipleChoiceField(
         label=_("How can you meet?"),
@@ -100,25 +136,39 @@ class RequestForm(ServiceErrorsMixin, HoneypotMixin, forms.Form):
     )
     programme = forms.ChoiceField(label=_("Programme"), required=False)
 
+    # As the page shows them (request_fields.html, then request_agreements.html).
+    PAGE_ORDER = [
+        "name",
+        "contact_method",
+        "contact",
+        "safe_times",
+        "languages",
+        "country",
+        "region",
+        "formats",
+        "programme",
+        "consent",
+        "conduct",
+        HONEYPOT,
+    ]
+
     def __init__(self, *args, programmes=(), fixed_programme=None, **kwargs):
         """``programmes``: those that could take the request (with active mentors);
         ``fixed_programme``: the one named in the address (?programme=slug)."""
         super().__init__(*args, **kwargs)
         self.programmes = list(programmes)
         self.fixed_programme = fixed_programme
+        # Sorted per request: the names are those of the visitor's language.
+        self.fields["languages"].choices = language_choices()
+        self.fields["country"].choices = country_choices()
         self.fields["region"].choices = region_choices()
-        days = settings.MENTORS_CONTACT_RETENTION_DAYS
-        self.fields["consent"].label = ngettext(
-            "I agree that Linkage keeps the name and contact I give here, encrypted, and shows "
-            "them only to the one mentor who accepts to support me. Organisers see my "
-            "languages, place and needs, never my name or contact. Both are erased %(days)s "
-            "day after the support ends.",
-            "I agree that Linkage keeps the name and contact I give here, encrypted, and shows "
-            "them only to the one mentor who accepts to support me. Organisers see my "
-            "languages, place and needs, never my name or contact. Both are erased %(days)s "
-            "days after the support ends.",
-            days,
-        ) % {"days": days}
+        self.fields["region"].widget.attrs.update(
+            {
+                "data-country-field": self["country"].auto_id,
+                "data-region-countries": json.dumps(region_countries()),
+            }
+        )
+        self.fields["consent"].label = self.consent_text(settings.MENTORS_CONTACT_RETENTION_DAYS)
         self.fields["conduct"].help_text = format_html(
             '<a href="{}">{}</a>',
             reverse("mentors:code_of_conduct"),
@@ -134,6 +184,21 @@ class RequestForm(ServiceErrorsMixin, HoneypotMixin, forms.Form):
                 "More than one programme offers mentors. Leave it to us if you are not sure."
             )
         self.add_honeypot()
+        # The fields in the order the page shows them: the error summary lists them so.
+        self.order_fields(self.PAGE_ORDER)
+
+    def consent_text(self, days: int) -> str:
+        return ngettext(
+            "I agree that Linkage keeps the name and contact I give here, encrypted, and shows "
+            "them only to the one mentor who accepts to support me. Organisers see my "
+            "languages, place and needs, never my name or contact. Both are erased %(days)s "
+            "day after the support ends.",
+            "I agree that Linkage keeps the name and contact I give here, encrypted, and shows "
+            "them only to the one mentor who accepts to support me. Organisers see my "
+            "languages, place and needs, never my name or contact. Both are erased %(days)s "
+            "days after the support ends.",
+            days,
+        ) % {"days": days}
 
     def clean_region(self):
         value = self.cleaned_data.get("region")
@@ -143,15 +208,49 @@ class RequestForm(ServiceErrorsMixin, HoneypotMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_contact(cleaned.get("contact_method"), cleaned.get("contact"))
         region, country = cleaned.get("region"), cleaned.get("country")
         if region is not None and country and region.country != country:
             self.add_error(
                 "region",
-                gettext("%(region)s is not in the country you chose.") % {"region": region.name},
+                gettext(
+                    "%(region)s is not in the country you chose. Choose a region in "
+                    "%(country)s, or leave it empty."
+                )
+                % {"region": region.name, "country": Country(country).label},
             )
         if country and "programme" not in self.errors:
             cleaned["programme"] = self._programme_for(country, cleaned.get("programme"))
         return cleaned
+
+    def _check_contact(self, method: str | None, contact: str | None) -> None:
+        """The contact must be what the chosen way needs: an e-mail address for e-mail, a
+        phone number for a call or a text; anything for "through the service"."""
+        if not method or not contact:
+            return
+        contact = contact.strip()
+        if method == ContactMethod.EMAIL:
+            try:
+                validate_email(contact)
+            except ValidationError:
+                self.add_error(
+                    "contact",
+                    gettext(
+                        "Give an e-mail address, such as name@example.org, or choose another "
+                        "way to contact you."
+                    ),
+                )
+        elif method in (ContactMethod.PHONE, ContactMethod.TEXT):
+            digits = sum(char.isdigit() for char in contact)
+            if not PHONE.match(contact) or digits < PHONE_MIN_DIGITS:
+                self.add_error(
+                    "contact",
+                    gettext(
+                        "Give a phone number of at least %(digits)s digits, such as +34 611 "
+                        "222 333, or choose another way to contact you."
+                    )
+                    % {"digits": PHONE_MIN_DIGITS},
+                )
 
     def _programme_for(self, country: str, chosen: str | None):
         if self.fixed_programme is not None:
@@ -206,6 +305,14 @@ class SupportRequestForm(RequestForm):
         help_text=_("Needed when you file this for someone."),
     )
 
+    PAGE_ORDER = [
+        *RequestForm.PAGE_ORDER[:-3],
+        "needs",
+        "on_behalf",
+        "organisation",
+        *RequestForm.PAGE_ORDER[-3:],
+    ]
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("on_behalf") and not cleaned.get("organisation", "").strip():
@@ -249,7 +356,13 @@ class TrainingRequestForm(RequestForm):
         initial=[Expertise.TRAINING],
     )
 
-    field_order = ["organisation", "name", "contact_method", "contact", "safe_times"]
+    PAGE_ORDER = [
+        "organisation",
+        "topic",
+        "participants_expected",
+        "needs",
+        *RequestForm.PAGE_ORDER,
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -261,6 +374,20 @@ class TrainingRequestForm(RequestForm):
         self.fields["contact"].help_text = ""
         self.fields["safe_times"].label = _("When can the mentor reach you?")
         self.fields["formats"].label = _("How can the session take place?")
+
+    def consent_text(self, days: int) -> str:
+        # An organisation's contact person, not a woman asking for herself.
+        return ngettext(
+            "I agree that Linkage keeps the contact person's name and contact given here, "
+            "encrypted, and shows them only to the mentor who accepts the request. Organisers "
+            "see the topic, languages and place, never the contact details. They are erased "
+            "%(days)s day after the session or training.",
+            "I agree that Linkage keeps the contact person's name and contact given here, "
+            "encrypted, and shows them only to the mentor who accepts the request. Organisers "
+            "see the topic, languages and place, never the contact details. They are erased "
+            "%(days)s days after the session or training.",
+            days,
+        ) % {"days": days}
 
     def request_data(self) -> dict:
         data = super().request_data()

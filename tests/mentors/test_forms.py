@@ -1,6 +1,7 @@
 """The mentoring forms (mentors/forms.py): what a person can correct on the page, before
 any service runs."""
 
+import json
 from datetime import timedelta
 
 from django.utils import timezone
@@ -26,6 +27,7 @@ from mentors.forms import (
     match_reference,
     match_status_for_mentor,
 )
+from mentors.forms.requests import by_name
 from mentors.models import MentorProfile
 from tests.factories import RegionFactory
 from tests.factories.mentors import RequestFactory, match_make, mentor_make
@@ -129,7 +131,87 @@ def test_a_region_must_be_in_her_country(spain):
     form = SupportRequestForm(support(region=str(koper.pk)), programmes=[spain])
 
     assert form.is_valid() is False
-    assert form.errors["region"] == ["Koper is not in the country you chose."]
+    assert form.errors["region"] == [
+        "Koper is not in the country you chose. Choose a region in Spain, or leave it empty."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("method", "contact", "error"),
+    [
+        (ContactMethod.EMAIL, "abc", "Give an e-mail address"),
+        (ContactMethod.EMAIL, "layla@example.org", None),
+        (ContactMethod.PHONE, "call me", "Give a phone number of at least 6 digits"),
+        (ContactMethod.PHONE, "+34 611", "Give a phone number of at least 6 digits"),
+        (ContactMethod.PHONE, "+34 (611) 222-333", None),
+        (ContactMethod.TEXT, "layla@example.org", "Give a phone number of at least 6 digits"),
+        (ContactMethod.TEXT, "0039.091.555.0101", None),
+        (ContactMethod.THROUGH_SERVICE, "Ask Marta at the women's centre", None),
+    ],
+)
+def test_the_contact_fits_the_way_she_chose(spain, method, contact, error):
+    data = support(contact_method=method, contact=contact)
+    if method == ContactMethod.THROUGH_SERVICE:
+        data.update(on_behalf="on", organisation="Women's centre")
+
+    form = SupportRequestForm(data, programmes=[spain])
+
+    errors = form.errors.get("contact", [])
+    assert [message[: len(error)] for message in errors] == ([error] if error else [])
+    assert form["contact"].value() == contact  # kept for her to correct
+
+
+def test_countries_and_languages_are_in_the_visitors_alphabetical_order(spain):
+    from django.utils import translation
+
+    with translation.override("sl"):
+        form = SupportRequestForm(programmes=[spain])
+        countries = [str(label) for _value, label in form.fields["country"].choices[1:]]
+        languages = [str(label) for _value, label in form.fields["languages"].choices]
+
+    assert countries[:-1] == sorted(countries[:-1], key=by_name)
+    assert form.fields["country"].choices[-1][0] == "other"
+    assert languages == sorted(languages, key=by_name)
+
+
+def test_the_region_list_tells_the_script_each_regions_country(spain):
+    raval = RegionFactory(name="Raval", country="ES")
+    koper = RegionFactory(name="Koper", country="SI")
+
+    attrs = SupportRequestForm(programmes=[spain]).fields["region"].widget.attrs
+
+    assert attrs["data-country-field"] == "id_country"
+    assert json.loads(attrs["data-region-countries"]) == {str(raval.pk): "ES", str(koper.pk): "SI"}
+
+
+def test_the_fields_are_in_the_pages_order_for_the_error_summary(spain):
+    support_fields = list(SupportRequestForm(programmes=[spain]).fields)
+    training_fields = list(TrainingRequestForm(programmes=[spain]).fields)
+
+    assert support_fields == [
+        "name",
+        "contact_method",
+        "contact",
+        "safe_times",
+        "languages",
+        "country",
+        "region",
+        "formats",
+        "needs",
+        "on_behalf",
+        "organisation",
+        "consent",
+        "conduct",
+        HONEYPOT,
+    ]
+    assert training_fields[:5] == [
+        "organisation",
+        "topic",
+        "participants_expected",
+        "needs",
+        "name",
+    ]
+    assert training_fields[-3:] == ["consent", "conduct", HONEYPOT]
 
 
 def test_the_request_data_holds_only_what_the_service_takes(spain):
@@ -168,6 +250,16 @@ def test_the_consent_says_when_her_details_are_erased(spain, settings):
 
     assert "erased 45 days after the support ends" in label
     assert "never my name or contact" in label
+
+
+def test_the_training_consent_speaks_of_the_organisations_contact_person(spain, settings):
+    settings.MENTORS_CONTACT_RETENTION_DAYS = 30
+
+    label = TrainingRequestForm(programmes=[spain]).fields["consent"].label
+
+    assert label.startswith("I agree that Linkage keeps the contact person's name and contact")
+    assert "erased 30 days after the session or training" in label
+    assert "support me" not in label
 
 
 def test_the_hidden_field_unmasks_a_robot(spain):

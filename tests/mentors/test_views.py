@@ -293,6 +293,25 @@ def test_a_training_request_needs_a_topic_and_keeps_what_was_typed(client, pool)
     assert MentoringRequest.objects.count() == 0
 
 
+def test_a_contact_that_does_not_fit_the_way_is_refused_on_the_field(client, pool):
+    response = client.post(ASK, support_data(contact_method="email", contact="abc"))
+
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert '<a href="#id_contact">Phone number or e-mail address: Give an e-mail address' in body
+    assert 'value="abc"' in body
+    assert MentoringRequest.objects.count() == 0
+
+
+def test_the_training_form_has_its_own_heading_and_the_region_filter(client, pool):
+    body = client.get(ASK_TRAINING).content.decode()
+
+    assert "Who the mentor should contact" in body
+    assert "How to reach you safely" not in body
+    assert "mentors/mentors.js" in body
+    assert 'data-country-field="id_country"' in body
+
+
 def test_the_training_form_has_no_through_a_service_contact(client, pool):
     body = client.get(ASK_TRAINING).content.decode()
 
