@@ -16,7 +16,7 @@ from people.roles import user_role
 
 from .enums import MATCH_HOLDING, MATCH_OPEN, MatchStatus, MentorStatus, SessionKind
 from .forms import match_label, match_reference, match_status_for_mentor
-from .models import Match, MentoringSession, MentorProfile, SupportCount
+from .models import Match, MentoringSession, MentorProfile
 
 PANEL_ORDER = 10  # before the courses (20) and events (30): a mentor's work comes first
 
@@ -68,12 +68,14 @@ def _counts(user) -> dict[str, int]:
         networked=Count("participants", filter=Q(kind=SessionKind.NETWORKING)),
         trained=Count("participants", filter=Q(kind=SessionKind.TRAINING)),
     )
-    women = SupportCount.objects.filter(session__mentor__person=user).aggregate(
-        total=Sum("count", default=0)
+    # A woman counts once (services.session_log): a match's woman once for the whole
+    # match, any other woman through the number given as new in a session.
+    women = sessions.filter(kind=SessionKind.SUPPORT).aggregate(
+        matches=Count("match", distinct=True), new=Sum("women_new", default=0)
     )
     return {
         "sessions": totals["sessions"],
-        "women_supported": women["total"],
+        "women_supported": women["matches"] + women["new"],
         "people_networked": totals["networked"] + known["networked"],
         "professionals_trained": totals["trained"] + known["trained"],
     }

@@ -52,6 +52,7 @@ from .enums import (
     RequestKind,
     RequestStatus,
     SessionKind,
+    SessionSize,
     SupportCategory,
 )
 from .models import (
@@ -713,11 +714,18 @@ def session_log(
     support_counts: dict[str, int] | None = None,
     participant_emails: Iterable[str] = (),
 ) -> MentoringSession:
-    """Log a session and write its ledger rows (see the module's docstring of the rules):
+    """Log a session and write its ledger rows:
 
     - every session: ``mentoring_session`` (the mentor);
-    - support: one anonymous ``women_supported`` row per category with its count, never a
-      participant;
+    - support: a woman is counted once, never once per session nor per kind of help. The
+      match's woman counts once for the whole match (one anonymous ``women_supported`` row
+      whose source is the match, aggregate key ``match:<id>``, count 1: later sessions add
+      nothing). Any other woman (met in a group, or in a session without a match) counts
+      only through ``data["women_new"]``, the number of women the mentor supported for the
+      first time in this session: one anonymous row (source the session, aggregate key
+      ``session:<id>``) when above zero. ``support_counts`` ({category: women}) is the
+      breakdown of the help given, stored with the session (``SupportCount``), not a count
+      of women; in a one-to-one session each category counts at most one;
     - networking: ``community_networking`` per known participant, and one anonymous row
       for the others;
     - training: ``trained_by_mentor`` per known professional, and one anonymous row.
@@ -738,6 +746,7 @@ def session_log(
         match=match,
         logged_by=by,
         anonymous_count=int(data.get("anonymous_count") or 0),
+        women_new=int(data.get("women_new") or 0),
         **{field: data[field] for field in SESSION_FIELDS if data.get(field) is not None},
     )
     if session.date and session.date > timezone.localdate():
@@ -756,8 +765,9 @@ def session_log(
             )
         if any(category not in SupportCategory.values or n < 0 for category, n in counts.items()):
             raise ValidationError({"support_counts": _("Choose categories from the list.")})
+        _support_check(session, match, counts)
     elif kind in (SessionKind.NETWORKING, SessionKind.TRAINING):
-        if counts:
+        if counts or session.women_new:
             raise ValidationError(
                 {"support_counts": _("Counts of women supported belong to support sessions.")}
             )
@@ -787,7 +797,7 @@ def session_log(
             SupportCount(session=session, category=category, count=n)
             for category, n in sorted(counts.items())
         )
-        _session_ledger(session=session, mentor=mentor, match=match, counts=counts, people=people)
+        _session_ledger(session=session, mentor=mentor, match=match, people=people)
         if match is not None:
             fields = ["reminder_sent_at"]
             match.reminder_sent_at = None
@@ -799,6 +809,34 @@ def session_log(
             if started:
                 _logged(match, by)
     return session
+
+
+def _support_check(session: MentoringSession, match: Match | None, counts: dict) -> None:
+    """A one-to-one session helps one woman: each kind of help counts at most one, and
+    she is new only if the session has no match (a match's woman is counted with it)."""
+    if session.size != SessionSize.ONE_TO_ONE:
+        return
+    if any(n > 1 for n in counts.values()):
+        raise ValidationError(
+            {
+                "support_counts": _(
+                    "A one-to-one session is with one woman: give at most 1 for each kind of help."
+                )
+            }
+        )
+    if match is not None and session.women_new:
+        raise ValidationError(
+            {
+                "women_new": _(
+                    "The woman of this mentoring is counted once for the whole mentoring: "
+                    "in a one-to-one session with her, leave this at 0."
+                )
+            }
+        )
+    if session.women_new > 1:
+        raise ValidationError(
+            {"women_new": _("A one-to-one session is with one woman: give 0 or 1.")}
+        )
 
 
 def _email_in(addresses: list[str]) -> Q:
@@ -814,7 +852,8 @@ LEDGER_KIND = {
 }
 
 
-def _session_ledger(*, session, mentor, match, counts, people) -> None:
+def _session_ledger(*, session, mentor, match, people) -> None:
+    """The session's ledger rows (see ``session_log``); idempotent."""
     occurred_at = _occurred_at(session.date)
     programmes = [mentor.programme_id]
     record = partial(
@@ -823,11 +862,20 @@ def _session_ledger(*, session, mentor, match, counts, people) -> None:
     record(kind=ParticipationKind.MENTORING_SESSION, person=mentor.person)
     if session.kind == SessionKind.SUPPORT:
         place = _place(mentor, match)
-        for category, count in sorted(counts.items()):
+        if match is not None:
+            # Her woman, once for the whole match: the row of a later session exists already.
             record(
                 kind=ParticipationKind.WOMEN_SUPPORTED,
-                count=count,
-                aggregate_key=f"session:{session.pk}:{category}",
+                source=match,
+                count=1,
+                aggregate_key=f"match:{match.pk}",
+                attributes=place,
+            )
+        if session.women_new:
+            record(
+                kind=ParticipationKind.WOMEN_SUPPORTED,
+                count=session.women_new,
+                aggregate_key=f"session:{session.pk}",
                 attributes=place,
             )
         return

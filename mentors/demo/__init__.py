@@ -393,6 +393,7 @@ def _session(
     support_counts=None,
     participant_emails=(),
     anonymous_count: int = 0,
+    women_new: int = 0,
 ) -> MentoringSession:
     if format is None:
         formats = match.request.formats if match else mentor.formats
@@ -409,6 +410,7 @@ def _session(
             "format": str(format),
             "topic": topic,
             "anonymous_count": anonymous_count,
+            "women_new": women_new,
         },
         support_counts={str(key): count for key, count in (support_counts or {}).items()},
         participant_emails=participant_emails,
@@ -416,7 +418,7 @@ def _session(
 
 
 def _standalone_session(programme, spec) -> None:
-    email, kind, size, days_ago, minutes, format, topic, counts, emails, anonymous = spec
+    email, kind, size, days_ago, minutes, format, topic, counts, emails, anonymous, new = spec
     mentor = MentorProfile.objects.select_related("person").get(
         person__email=email, programme=programme
     )
@@ -431,6 +433,7 @@ def _standalone_session(programme, spec) -> None:
         support_counts=counts,
         participant_emails=emails,
         anonymous_count=anonymous,
+        women_new=new,
     )
 
 

@@ -665,7 +665,9 @@ OUTCOMES = {
 }
 
 # Sessions without a match: (mentor e-mail, kind, size, days ago, minutes, format,
-# topic, support counts, participants' e-mails, anonymous count).
+# topic, support counts, participants' e-mails, anonymous count, women supported for the
+# first time). A woman counts once: the support counts say what help a group got, the
+# last number how many women the programme supported for the first time there.
 STANDALONE_SESSIONS = [
     (
         "mentor.fatima@linkage.local",
@@ -678,6 +680,7 @@ STANDALONE_SESSIONS = [
         {SupportCategory.INFORMATION: 9, SupportCategory.PRACTICAL: 4},
         [],
         0,
+        9,
     ),
     (
         "mentor.rokia@linkage.local",
@@ -690,6 +693,7 @@ STANDALONE_SESSIONS = [
         {},
         ["mentor.khadija@linkage.local", "mentor.luz@linkage.local"],
         14,
+        0,
     ),
     (
         "mentor.ardita@linkage.local",
@@ -702,6 +706,7 @@ STANDALONE_SESSIONS = [
         {},
         ["mentor.lejla@linkage.local"],
         8,
+        0,
     ),
     (
         "mentor.blessing@linkage.local",
@@ -714,6 +719,7 @@ STANDALONE_SESSIONS = [
         {SupportCategory.EMOTIONAL: 6, SupportCategory.INFORMATION: 5},
         [],
         0,
+        6,
     ),
 ]
 

@@ -389,6 +389,19 @@ class SessionForm(ServiceErrorsMixin, forms.Form):
         initial=0,
         help_text=_("People who took part without an account, or whose address you do not have."),
     )
+    women_new = forms.IntegerField(
+        label=_("Women supported for the first time in this session"),
+        min_value=0,
+        max_value=500,
+        required=False,
+        initial=0,
+        help_text=_(
+            "Each woman counts once toward the programme's results. The woman you mentor is "
+            "counted once for the whole mentoring: do not count her here. Count only the other "
+            "women you supported for the first time, for example in a group; 0 if you "
+            "counted them all before."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -440,6 +453,8 @@ class SessionForm(ServiceErrorsMixin, forms.Form):
                     None,
                     gettext("Give how many women you supported, in at least one category."),
                 )
+            if cleaned.get("size") == SessionSize.ONE_TO_ONE:
+                self._one_woman(counts, cleaned.get("women_new") or 0)
             if people or anonymous:
                 self.add_error(
                     "participant_emails",
@@ -449,7 +464,7 @@ class SessionForm(ServiceErrorsMixin, forms.Form):
                     ),
                 )
         elif kind in (SessionKind.NETWORKING, SessionKind.TRAINING):
-            if counts:
+            if counts or cleaned.get("women_new"):
                 self.add_error(
                     None,
                     gettext("Counts of women supported belong to support sessions only."),
@@ -460,6 +475,19 @@ class SessionForm(ServiceErrorsMixin, forms.Form):
                     gettext("Give the participants' addresses, a number of participants, or both."),
                 )
         return cleaned
+
+    def _one_woman(self, counts: dict[str, int], women_new: int) -> None:
+        """A one-to-one session is with one woman: at most 1 for each kind of help."""
+        for category, count in counts.items():
+            if count > 1:
+                self.add_error(
+                    f"support_{category}",
+                    gettext("A one-to-one session is with one woman: give 0 or 1."),
+                )
+        if women_new > 1:
+            self.add_error(
+                "women_new", gettext("A one-to-one session is with one woman: give 0 or 1.")
+            )
 
     def support_counts(self) -> dict[str, int]:
         return {
@@ -478,6 +506,7 @@ class SessionForm(ServiceErrorsMixin, forms.Form):
             "size": data["size"],
             "topic": data["topic"],
             "anonymous_count": data.get("anonymous_count") or 0,
+            "women_new": data.get("women_new") or 0,
         }
 
 

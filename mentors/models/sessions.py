@@ -8,7 +8,13 @@ from ..enums import MeetingFormat, SessionKind, SessionSize, SupportCategory
 
 class MentoringSession(models.Model):
     """A session a mentor logs: support (anonymous counts only), community networking or
-    a training of professionals (known registered people and/or a count)."""
+    a training of professionals (known registered people and/or a count).
+
+    Women supported are counted once each, never once per session or per kind of help: a
+    match's woman once for the whole match (``services.session_log``), any other woman
+    through ``women_new``, the number the mentor gives of women supported for the first
+    time in this session. The support counts (``SupportCount``) say what kind of help was
+    given, not how many women were supported."""
 
     mentor = models.ForeignKey(
         "mentors.MentorProfile",
@@ -49,6 +55,13 @@ class MentoringSession(models.Model):
         related_name="mentoring_sessions_attended",
     )
     anonymous_count = models.PositiveSmallIntegerField(_("other participants (a count)"), default=0)
+    # Support only: women counted for the first time here (not the match's woman, who is
+    # counted once with her match).
+    women_new = models.PositiveSmallIntegerField(
+        _("women supported for the first time in this session"),
+        default=0,
+        validators=[MaxValueValidator(500)],
+    )
     logged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("logged by"),
@@ -69,7 +82,9 @@ class MentoringSession(models.Model):
 
 
 class SupportCount(models.Model):
-    """How many women a support session helped, in one coarse category. Never names."""
+    """One coarse kind of help a support session gave, and to how many of the women there
+    (at most one in a one-to-one session). The breakdown of the help given, not the count of
+    women supported (see ``MentoringSession``). Never names."""
 
     session = models.ForeignKey(
         MentoringSession, on_delete=models.CASCADE, related_name="support_counts"

@@ -258,6 +258,8 @@ def test_a_mentor_is_matched_through_a_round_and_logs_a_group_session(
     page.locator("#id_topic").fill("Visit to the health centre")
     page.locator("#id_support_information").fill("3")
     page.locator("#id_support_accompaniment").fill("2")
+    # Her woman counts once with the match; two other women were new in the group.
+    page.locator("#id_women_new").fill("2")
     # The participants' part is for networking and training only.
     assert not page.locator("#id_participant_emails").is_visible()
     screenshot("session-filled")
@@ -281,18 +283,27 @@ def test_a_mentor_is_matched_through_a_round_and_logs_a_group_session(
         source_type=ContentType.objects.get_for_model(MentoringSession),
         source_id=str(session.pk),
     )
-    supported = rows.filter(kind=ParticipationKind.WOMEN_SUPPORTED)
-    assert sorted(supported.values_list("count", flat=True)) == [2, 3]
+    # Each woman once: the match's woman (source the match) and the two new ones; the
+    # kinds of help (3 informed, 2 accompanied) are the session's breakdown, not women.
+    supported = Participation.objects.filter(kind=ParticipationKind.WOMEN_SUPPORTED)
+    assert sorted(supported.values_list("subject_key", "count")) == [
+        (f"aggregate:match:{match.pk}", 1),
+        (f"aggregate:session:{session.pk}", 2),
+    ]
+    assert dict(session.support_counts.values_list("category", "count")) == {
+        "information": 3,
+        "accompaniment": 2,
+    }
     assert not supported.filter(person__isnull=False).exists()
     assert set(supported.values_list("country", flat=True)) == {"ES"}
     assert rows.filter(kind=ParticipationKind.MENTORING_SESSION, person=mentor).count() == 1
-    for row in rows:
+    for row in [*rows, *supported]:
         assert list(row.programmes.all()) == [programme]
 
     # Her My Linkage counts them; the organiser's admin shows the session on the match.
     page.goto(f"{live_server.url}/my/")
     totals = page.locator("#my-mentoring .totals").inner_text()
-    assert re.search(r"Women supported \(a count, without names\)\s*5", totals), totals
+    assert re.search(r"Women supported \(a count, without names\)\s*3", totals), totals
     screenshot("my-linkage-counts")
     admin.goto(f"{live_server.url}/admin/mentoring/matches/{match.pk}/")
     assert re.search(r"Sessions logged\s*1", admin.locator("main").inner_text())

@@ -216,10 +216,12 @@ def test_sessions_of_every_kind_are_in_the_ledger(programme):
 
     assert set(sessions.values_list("kind", flat=True)) == set(SessionKind.values)
     assert ledger.filter(kind=ParticipationKind.MENTORING_SESSION).count() == sessions.count()
-    assert (
-        total(ParticipationKind.WOMEN_SUPPORTED)
-        == SupportCount.objects.filter(session__in=sessions).aggregate(n=Sum("count"))["n"]
-    )
+    support = sessions.filter(kind=SessionKind.SUPPORT)
+    matched = support.exclude(match=None).values("match").distinct().count()
+    # Each woman once: a match's woman once for all its sessions, the others as new.
+    assert matched and support.filter(match__isnull=False).count() > matched
+    assert total(ParticipationKind.WOMEN_SUPPORTED) == matched + 9 + 6
+    assert SupportCount.objects.filter(session__in=support).exists()
     assert (
         ledger.filter(kind=ParticipationKind.COMMUNITY_NETWORKING, person__isnull=False).count()
         == 3

@@ -385,6 +385,44 @@ def test_a_support_session_gives_its_counts_per_category():
     assert form.session_data()["anonymous_count"] == 0
 
 
+def test_a_support_session_gives_the_women_supported_for_the_first_time():
+    form = SessionForm(session(women_new="4"))
+
+    assert form.is_valid(), form.errors
+    assert form.session_data()["women_new"] == 4
+    assert "counted once for the whole mentoring" in str(form.fields["women_new"].help_text)
+
+
+def test_a_one_to_one_support_session_counts_one_woman_at_most():
+    form = SessionForm(
+        session(
+            size="one_to_one",
+            women_new="2",
+            **{f"support_{SupportCategory.ACCOMPANIMENT}": "1"},
+        )
+    )
+
+    assert form.errors == {
+        f"support_{SupportCategory.INFORMATION}": [
+            "A one-to-one session is with one woman: give 0 or 1."
+        ],
+        "women_new": ["A one-to-one session is with one woman: give 0 or 1."],
+    }
+
+
+def test_women_new_belongs_to_support_sessions_only():
+    form = SessionForm(
+        session(
+            kind=SessionKind.NETWORKING,
+            anonymous_count="3",
+            women_new="3",
+            **{f"support_{SupportCategory.INFORMATION}": ""},
+        )
+    )
+
+    assert form.errors["__all__"] == ["Counts of women supported belong to support sessions only."]
+
+
 def test_a_session_in_the_future_is_refused():
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
 

@@ -624,7 +624,7 @@ def test_match_block_ends_the_match_and_keeps_them_apart(programme):
 # --- Sessions and the ledger ---------------------------------------------------------------
 
 
-def test_a_support_session_writes_anonymous_counts_per_category(programme):
+def test_a_support_session_counts_the_matchs_woman_once_whatever_the_kinds_of_help(programme):
     region = RegionFactory(name="Barcelona", country="ES")
     match = match_make(
         mentor=mentor_make(programme=programme),
@@ -635,17 +635,120 @@ def test_a_support_session_writes_anonymous_counts_per_category(programme):
         by=match.mentor.person,
         data=session_data(),
         match=match,
-        support_counts={SupportCategory.ACCOMPANIMENT: 1, SupportCategory.INFORMATION: 3},
+        support_counts={SupportCategory.ACCOMPANIMENT: 1, SupportCategory.INTERPRETING: 1},
+    )
+    later = services.session_log(
+        mentor=match.mentor,
+        by=match.mentor.person,
+        data=session_data(),
+        match=match,
+        support_counts={SupportCategory.EMOTIONAL: 1},
+    )
+    assert ledger(ParticipationKind.WOMEN_SUPPORTED) == [(f"aggregate:match:{match.pk}", 1)]
+    supported = Participation.objects.get(kind=ParticipationKind.WOMEN_SUPPORTED)
+    assert (supported.person, supported.source, supported.country, supported.region) == (
+        None,
+        match,
+        "ES",
+        "Barcelona",
+    )
+    assert list(supported.programmes.all()) == [programme]
+    # The kinds of help stay with each session, as its breakdown.
+    assert list(session.support_counts.values_list("category", "count")) == [
+        (SupportCategory.ACCOMPANIMENT, 1),
+        (SupportCategory.INTERPRETING, 1),
+    ]
+    assert later.support_counts.count() == 1
+    held = Participation.objects.filter(kind=ParticipationKind.MENTORING_SESSION)
+    assert sorted(held.values_list("source_id", flat=True)) == sorted(
+        [str(session.pk), str(later.pk)]
+    )
+
+
+def test_a_group_session_of_a_match_counts_her_once_and_the_new_women_it_names(programme):
+    match = match_make(mentor=mentor_make(programme=programme))
+    first = services.session_log(
+        mentor=match.mentor,
+        by=match.mentor.person,
+        data=session_data(size="group", women_new=2),
+        match=match,
+        support_counts={SupportCategory.INFORMATION: 3, SupportCategory.EMOTIONAL: 2},
+    )
+    again = services.session_log(
+        mentor=match.mentor,
+        by=match.mentor.person,
+        data=session_data(size="group"),
+        match=match,
+        support_counts={SupportCategory.INFORMATION: 3},
     )
     assert ledger(ParticipationKind.WOMEN_SUPPORTED) == [
-        (f"aggregate:session:{session.pk}:accompaniment", 1),
-        (f"aggregate:session:{session.pk}:information", 3),
+        (f"aggregate:match:{match.pk}", 1),
+        (f"aggregate:session:{first.pk}", 2),
     ]
-    supported = Participation.objects.filter(kind=ParticipationKind.WOMEN_SUPPORTED)
-    assert set(supported.values_list("person", "country", "region")) == {(None, "ES", "Barcelona")}
-    assert all(list(row.programmes.all()) == [programme] for row in supported)
-    held = Participation.objects.get(kind=ParticipationKind.MENTORING_SESSION)
-    assert (held.person, held.source, held.count) == (match.mentor.person, session, 1)
+    assert (first.women_new, again.women_new) == (2, 0)
+
+
+def test_a_support_session_without_a_match_counts_only_the_women_given_as_new(programme):
+    profile = mentor_make(programme=programme)
+    known = services.session_log(
+        mentor=profile,
+        by=profile.person,
+        data=session_data(size="group"),
+        support_counts={SupportCategory.INFORMATION: 8},
+    )
+    new = services.session_log(
+        mentor=profile,
+        by=profile.person,
+        data=session_data(size="group", women_new=5),
+        support_counts={SupportCategory.INFORMATION: 8, SupportCategory.PRACTICAL: 3},
+    )
+    assert ledger(ParticipationKind.WOMEN_SUPPORTED) == [(f"aggregate:session:{new.pk}", 5)]
+    assert known.support_counts.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("size", "with_match", "women_new", "counts", "field"),
+    [
+        ("one_to_one", True, 0, {SupportCategory.EMOTIONAL: 2}, "support_counts"),
+        ("one_to_one", True, 1, {SupportCategory.EMOTIONAL: 1}, "women_new"),
+        ("one_to_one", False, 2, {SupportCategory.EMOTIONAL: 1}, "women_new"),
+    ],
+)
+def test_a_one_to_one_support_session_is_with_one_woman(
+    programme, size, with_match, women_new, counts, field
+):
+    match = match_make(mentor=mentor_make(programme=programme))
+    with pytest.raises(ValidationError) as error:
+        services.session_log(
+            mentor=match.mentor,
+            by=match.mentor.person,
+            data=session_data(size=size, women_new=women_new),
+            match=match if with_match else None,
+            support_counts=counts,
+        )
+    assert list(error.value.message_dict) == [field]
+    assert not Participation.objects.exists()
+
+
+def test_a_one_to_one_session_without_a_match_may_count_one_new_woman(programme):
+    profile = mentor_make(programme=programme)
+    session = services.session_log(
+        mentor=profile,
+        by=profile.person,
+        data=session_data(women_new=1),
+        support_counts={SupportCategory.INFORMATION: 1},
+    )
+    assert ledger(ParticipationKind.WOMEN_SUPPORTED) == [(f"aggregate:session:{session.pk}", 1)]
+
+
+def test_women_new_belongs_to_support_sessions(programme):
+    profile = mentor_make(programme=programme)
+    with pytest.raises(ValidationError):
+        services.session_log(
+            mentor=profile,
+            by=profile.person,
+            data=session_data(SessionKind.NETWORKING, anonymous_count=3, women_new=3),
+        )
 
 
 def test_a_support_session_refuses_names(programme):
@@ -701,21 +804,16 @@ def test_a_training_session_writes_trained_by_mentor_per_professional(programme)
 def test_session_ledger_rows_are_written_once(programme):
     from mentors.services import _session_ledger
 
-    profile = mentor_make(programme=programme)
+    match = match_make(mentor=mentor_make(programme=programme))
     session = services.session_log(
-        mentor=profile,
-        by=profile.person,
-        data=session_data(),
+        mentor=match.mentor,
+        by=match.mentor.person,
+        data=session_data(size="group", women_new=2),
+        match=match,
         support_counts={SupportCategory.EMOTIONAL: 2},
     )
-    _session_ledger(
-        session=session,
-        mentor=profile,
-        match=None,
-        counts={SupportCategory.EMOTIONAL: 2},
-        people=[],
-    )
-    assert Participation.objects.count() == 2
+    _session_ledger(session=session, mentor=match.mentor, match=match, people=[])
+    assert Participation.objects.count() == 3
 
 
 def test_the_first_session_starts_an_accepted_match_and_rearms_its_reminder(programme):
