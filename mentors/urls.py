@@ -13,6 +13,7 @@ urlpatterns = [
     path("ask-training/thanks/", views.ask_training_thanks, name="ask_training_thanks"),
     path("code-of-conduct/", views.code_of_conduct, name="code_of_conduct"),
     path("profile/", views.profile, name="profile"),
+    path("profile/status/", views.profile_status, name="profile_status"),
     path("matches/<int:match_id>/", views.match_detail, name="match"),
     path("matches/<int:match_id>/feedback/<str:stage>/", views.feedback, name="feedback"),
     path("matches/<int:match_id>/<str:action>/", views.match_action, name="match_action"),

@@ -15,12 +15,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
 
 from core.http import client_network
+from core.text import join_list
 from people.enums import Role
 from people.roles import user_role
 from programmes.models import Programme
@@ -38,6 +40,7 @@ from .enums import (
 )
 from .forms import (
     BlockForm,
+    CompleteForm,
     ConcernForm,
     DeclineForm,
     EndEarlyForm,
@@ -256,6 +259,48 @@ def profile(request):
     )
 
 
+# A mentor pauses herself (no new offers; her open offers are declined by the service) or
+# is available again: the only moves of her own status she makes here.
+SELF_STATUS = {
+    MentorStatus.PAUSED: (
+        MentorStatus.ACTIVE,
+        gettext_lazy(
+            "You are paused: you receive no new offers, and your open offers went back to the "
+            "organisers. Your current mentoring continues."
+        ),
+    ),
+    MentorStatus.ACTIVE: (
+        MentorStatus.PAUSED,
+        gettext_lazy("You are available again: you can receive offers."),
+    ),
+}
+
+
+@require_POST
+@login_required
+def profile_status(request):
+    """ "Pause my mentoring" / "I am available again" for one of her programme profiles."""
+    _require_mentor(request)
+    try:
+        profile_id = int(request.POST.get("profile", ""))
+    except ValueError:
+        raise Http404 from None
+    mentor = get_object_or_404(
+        MentorProfile.objects.select_related("programme"), pk=profile_id, person=request.user
+    )
+    wanted = request.POST.get("status", "")
+    if wanted not in SELF_STATUS or mentor.status != SELF_STATUS[wanted][0]:
+        messages.error(request, _("Only an active mentor can pause, and only a paused one resume."))
+    else:
+        try:
+            services.mentor_status_set(profile=mentor, status=wanted, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, SELF_STATUS[wanted][1])
+    return redirect(f"{reverse('mentors:profile')}?programme={mentor.programme.slug}")
+
+
 def _apply(request):
     form = MentorApplyForm(request.POST or None, programmes=Programme.objects.order_by("name"))
     if request.method == "POST" and form.is_valid():
@@ -302,6 +347,7 @@ def _match_page(request, match: Match, status: int = 200, **forms):
         "decline_form": forms.get("decline_form") or DeclineForm(),
         "end_form": forms.get("end_form") or EndEarlyForm(),
         "block_form": forms.get("block_form") or BlockForm(),
+        "complete_form": forms.get("complete_form") or CompleteForm(),
         "sessions": list(match.sessions.order_by("-date", "-pk")[:20]) if holding else [],
         "feedback_stage": _feedback_stage(match),
     }
@@ -316,10 +362,10 @@ def _request_facts(ask: MentoringRequest) -> list[tuple[str, str]]:
         place = f"{ask.region.name}, {place}"
     facts = [
         (_("Kind"), ask.get_kind_display()),
-        (_("Languages"), ", ".join(fields["languages"].labels(ask.languages))),
+        (_("Languages"), join_list(fields["languages"].labels(ask.languages))),
         (_("Place"), place),
-        (_("How she can meet"), ", ".join(fields["formats"].labels(ask.formats))),
-        (_("Help asked for"), ", ".join(fields["needs"].labels(ask.needs))),
+        (_("How she can meet"), join_list(fields["formats"].labels(ask.formats))),
+        (_("Help asked for"), join_list(fields["needs"].labels(ask.needs))),
     ]
     if ask.kind == RequestKind.TRAINING:
         facts.append((_("Topic"), ask.topic))
@@ -346,7 +392,7 @@ def _accept(match, by, data):
 
 
 def _decline(match, by, data):
-    services.match_decline(match=match, by=by, reason=data["reason"])
+    services.match_decline(match=match, by=by, reason=data["reason"], note=data["note"])
 
 
 def _end(match, by, data):
@@ -364,14 +410,19 @@ MATCH_ACTIONS = {
     "pause": (None, lambda match, by, data: services.match_pause(match=match, by=by), "match"),
     "resume": (None, lambda match, by, data: services.match_resume(match=match, by=by), "match"),
     "complete": (
-        None,
+        CompleteForm,
         lambda match, by, data: services.match_complete(match=match, by=by),
         "match",
     ),
     "end": (EndEarlyForm, _end, "match"),
     "block": (BlockForm, _block, "dashboard"),
 }
-FORM_NAMES = {DeclineForm: "decline_form", EndEarlyForm: "end_form", BlockForm: "block_form"}
+FORM_NAMES = {
+    DeclineForm: "decline_form",
+    EndEarlyForm: "end_form",
+    BlockForm: "block_form",
+    CompleteForm: "complete_form",
+}
 
 
 def _action_message(action: str) -> str:
@@ -463,6 +514,9 @@ def feedback(request, match_id: int, stage: str):
     if stage not in FeedbackStage.values:
         raise Http404
     match = _own_match(request, match_id)
+    if stage != _feedback_stage(match):
+        # Closing feedback once the mentoring is over, midpoint while it runs: no other.
+        raise Http404
     if match.feedback.filter(stage=stage, respondent=FeedbackRespondent.MENTOR).exists():
         return render(
             request, "mentors/feedback.html", {"match": match, "stage": stage, "given": True}
@@ -484,7 +538,7 @@ def feedback(request, match_id: int, stage: str):
     return render(
         request,
         "mentors/feedback.html",
-        {"match": match, "stage": stage, "form": form, "stage_label": FeedbackStage(stage).label},
+        {"match": match, "stage": stage, "form": form, "FeedbackStage": FeedbackStage},
         status=400 if request.method == "POST" else 200,
     )
 

@@ -7,6 +7,7 @@ from .common import ServiceErrorsMixin
 from .mentoring import (
     LANGUAGE_ROWS,
     BlockForm,
+    CompleteForm,
     ConcernForm,
     DeclineForm,
     EndEarlyForm,
@@ -34,6 +35,7 @@ __all__ = [
     "LANGUAGE_ROWS",
     "NEEDS_IN_PLAIN_WORDS",
     "BlockForm",
+    "CompleteForm",
     "ConcernForm",
     "DeclineForm",
     "EndEarlyForm",

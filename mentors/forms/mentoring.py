@@ -210,6 +210,24 @@ class DeclineForm(forms.Form):
         choices=[("", _("Choose a reason"))] + list(DeclineReason.choices),
         help_text=_("Organisers see the reason. She is offered another mentor first."),
     )
+    note = forms.CharField(
+        label=_("Anything the organisers should know"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Only organisers read it. Never write her name or details of violence."),
+    )
+
+
+class CompleteForm(forms.Form):
+    """Completing ends the mentoring for good: she confirms it first."""
+
+    prefix = "complete"
+
+    confirm = forms.BooleanField(
+        label=_("Yes, the mentoring is over"),
+        error_messages={"required": _("Tick the box to confirm that the mentoring is over.")},
+    )
 
 
 class EndEarlyForm(forms.Form):
@@ -246,8 +264,8 @@ class ConcernForm(forms.Form):
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(
-            "The organisers of your programme read it and contact you. Write what they need to "
-            "act; you can tell them more in person."
+            "The organisers of your programme read it and contact you. Please do not write "
+            "details of violence. Her first name or the request number is enough."
         ),
     )
 
@@ -283,7 +301,7 @@ class PublicConcernForm(HoneypotMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(
             "Only the programme's organisers read it. You do not need to give your name. Please "
-            "do not write details of violence here."
+            "do not write details of violence. Her first name or the request number is enough."
         ),
     )
     reply_to = forms.CharField(

@@ -128,6 +128,14 @@ def test_matches_are_named_by_the_requests_number_in_the_mentors_words(mentor, s
     assert "Offered to the mentor" not in html
 
 
+def test_an_active_mentor_is_told_she_can_pause_on_her_profile(mentor, spain):
+    mentor_make(programme=spain, person=mentor)
+
+    html = rendered(panel_for(mentor))
+
+    assert "You can pause your mentoring on your mentor profile." in html
+
+
 def test_a_running_match_without_a_recent_session_is_to_log(mentor, spain, settings):
     settings.MENTORS_SESSION_REMINDER_DAYS = 14
     pool = mentor_make(programme=spain, person=mentor)

@@ -561,11 +561,88 @@ def test_a_mentor_pauses_resumes_and_completes_her_match(mentor_client, pool):
 
     statuses = []
     for action in ("pause", "resume", "complete"):
-        mentor_client.post(match_url(match, action))
+        mentor_client.post(match_url(match, action), {"complete-confirm": "on"})
         match.refresh_from_db()
         statuses.append(match.status)
 
     assert statuses == [MatchStatus.PAUSED, MatchStatus.ACTIVE, MatchStatus.COMPLETED]
+
+
+def test_completing_needs_the_box_ticked(mentor_client, pool):
+    match = match_make(mentor=pool)
+
+    refused = mentor_client.post(match_url(match, "complete"))
+
+    match.refresh_from_db()
+    assert refused.status_code == 400
+    assert "Tick the box to confirm that the mentoring is over." in refused.content.decode()
+    assert match.status == MatchStatus.ACTIVE
+
+
+def test_an_accepted_match_not_yet_started_cannot_be_marked_completed(mentor_client, pool):
+    accepted = match_make(mentor=pool, status=MatchStatus.ACCEPTED)
+    running = match_make(mentor=pool)
+
+    waiting = mentor_client.get(match_url(accepted)).content.decode()
+    started = mentor_client.get(match_url(running)).content.decode()
+
+    assert "We have met: start the mentoring" in waiting
+    assert "Mark as completed" not in waiting
+    assert "Yes, the mentoring is over" in started
+
+
+def test_declining_for_another_reason_takes_a_note_for_the_organisers(mentor_client, pool):
+    offer = match_make(mentor=pool, status=MatchStatus.PROPOSED)
+
+    page = mentor_client.get(match_url(offer)).content.decode()
+    mentor_client.post(
+        match_url(offer, "decline"),
+        {"decline-reason": DeclineReason.OTHER, "decline-note": "I move to Madrid in May"},
+    )
+
+    offer.refresh_from_db()
+    assert "Anything the organisers should know" in page
+    assert (offer.decline_reason, offer.note) == (DeclineReason.OTHER, "I move to Madrid in May")
+
+
+def test_a_mentor_pauses_herself_and_is_available_again(mentor_client, pool):
+    offer = match_make(mentor=pool, status=MatchStatus.PROPOSED)
+    status_url = "/mentoring/profile/status/"
+
+    page = mentor_client.get(PROFILE).content.decode()
+    paused = mentor_client.post(status_url, {"profile": pool.pk, "status": "paused"})
+    pool.refresh_from_db()
+    offer.refresh_from_db()
+    paused_page = mentor_client.get(PROFILE).content.decode()
+    mentor_client.post(status_url, {"profile": pool.pk, "status": "active"})
+
+    assert "Pause my mentoring" in page
+    assert "declined, so the women are offered another mentor first" in page
+    assert paused["Location"] == f"{PROFILE}?programme={pool.programme.slug}"
+    assert (pool.status, offer.status) == (MentorStatus.PAUSED, MatchStatus.DECLINED)
+    assert "I am available again" in paused_page
+    pool.refresh_from_db()
+    assert pool.status == MentorStatus.ACTIVE
+
+
+def test_a_mentor_cannot_pause_another_mentors_profile_nor_make_herself_active(
+    mentor_client, pool, spain
+):
+    other = mentor_make(programme=spain)
+    applicant = mentor_make(
+        programme=programme_make("Palermo", "palermo", countries=["IT"]),
+        person=pool.person,
+        status=MentorStatus.APPLICANT,
+    )
+    status_url = "/mentoring/profile/status/"
+
+    foreign = mentor_client.post(status_url, {"profile": other.pk, "status": "paused"})
+    mentor_client.post(status_url, {"profile": applicant.pk, "status": "active"}, follow=True)
+
+    applicant.refresh_from_db()
+    assert foreign.status_code == 404
+    assert applicant.status == MentorStatus.APPLICANT
+    assert mentor_client.get(status_url).status_code == 405
 
 
 def test_a_refused_move_is_told_as_a_message(mentor_client, pool):
@@ -732,6 +809,20 @@ def test_a_mentor_gives_midpoint_feedback_once(mentor_client, pool):
     assert "you have already given this feedback" in again.content.decode()
 
 
+def test_feedback_asks_for_the_stage_the_mentoring_is_in_only(mentor_client, pool):
+    running = match_make(mentor=pool)
+    over = match_make(mentor=pool, status=MatchStatus.COMPLETED)
+
+    early_closing = mentor_client.get(match_url(running, "feedback/closing"))
+    late_midpoint = mentor_client.get(match_url(over, "feedback/midpoint"))
+    closing = mentor_client.get(match_url(over, "feedback/closing"))
+    midpoint = mentor_client.get(match_url(running, "feedback/midpoint"))
+
+    assert (early_closing.status_code, late_midpoint.status_code) == (404, 404)
+    assert "At the end: a few questions." in closing.content.decode()
+    assert "Halfway: a few questions." in midpoint.content.decode()
+
+
 def test_feedback_needs_a_rating_and_an_existing_stage(mentor_client, pool):
     match = match_make(mentor=pool)
 
@@ -753,6 +844,7 @@ def test_a_mentor_reports_a_concern_about_her_match(mentor_client, pool):
 
     concern = ConcernReport.objects.get()
     assert f'<option value="{match.pk}" selected>' in form.content.decode()
+    assert "Her first name or the request number is enough." in form.content.decode()
     assert response.status_code == 302
     assert (concern.match, concern.programme, concern.text) == (match, pool.programme, "Worried")
 
@@ -770,6 +862,7 @@ def test_without_a_mentors_account_the_concern_page_is_the_public_form(
     page = client.get(CONCERN)
     assert page.status_code == 200
     assert "reply_to" in page.content.decode()
+    assert "Please do not write details of violence." in page.content.decode()
     client.force_login(professional)
     assert "reply_to" in client.get(CONCERN).content.decode()
 
