@@ -5,6 +5,7 @@ Nothing for anyone who is not a mentor. Never a requester's name or contact."""
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Max, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from people.dashboard import Panel
 from people.enums import Role
-from people.roles import user_role
+from people.roles import GROUP_NAMES, user_role
 
 from .enums import MATCH_HOLDING, MATCH_OPEN, MatchStatus, MentorStatus, SessionKind
 from .forms import match_label, match_reference, match_status_for_mentor
@@ -56,6 +57,16 @@ def steps_to_active(profile: MentorProfile, *, track: list[dict] | None = None) 
     ]
 
 
+def _professionals():
+    """The accounts whose role (people.roles.user_role) is professional, as a subquery."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=GROUP_NAMES[Role.PROFESSIONAL], is_superuser=False)
+        .exclude(groups__name__in=[GROUP_NAMES[Role.ORGANISER], GROUP_NAMES[Role.MENTOR]])
+        .values("pk")
+    )
+
+
 def _counts(user) -> dict[str, int]:
     """Her sessions and the people they reached, summed in SQL."""
     sessions = MentoringSession.objects.filter(mentor__person=user)
@@ -66,7 +77,12 @@ def _counts(user) -> dict[str, int]:
     )
     known = sessions.filter(kind__in=[SessionKind.NETWORKING, SessionKind.TRAINING]).aggregate(
         networked=Count("participants", filter=Q(kind=SessionKind.NETWORKING)),
-        trained=Count("participants", filter=Q(kind=SessionKind.TRAINING)),
+        # Only professionals count as trained (services.session_log); other accounts
+        # took part without being counted as professionals.
+        trained=Count(
+            "participants",
+            filter=Q(kind=SessionKind.TRAINING, participants__in=_professionals()),
+        ),
     )
     # A woman counts once (services.session_log): a match's woman once for the whole
     # match, any other woman through the number given as new in a session.

@@ -728,7 +728,9 @@ def session_log(
       of women; in a one-to-one session each category counts at most one;
     - networking: ``community_networking`` per known participant, and one anonymous row
       for the others;
-    - training: ``trained_by_mentor`` per known professional, and one anonymous row.
+    - training: ``trained_by_mentor`` per known participant whose role is professional
+      (``people.roles.user_role``), and one anonymous row for the others without an
+      account; other accounts stay participants but are not counted as professionals.
 
     Participants are found by e-mail (any case); an address with no account is counted
     with the others. The first session of an accepted match makes it active; every session
@@ -881,6 +883,8 @@ def _session_ledger(*, session, mentor, match, people) -> None:
         return
     kind = LEDGER_KIND[session.kind]
     for person in people:
+        if kind == ParticipationKind.TRAINED_BY_MENTOR and user_role(person) != Role.PROFESSIONAL:
+            continue  # a participant, not a professional trained
         record(kind=kind, person=person)
     if session.anonymous_count:
         record(

@@ -396,7 +396,9 @@ class SessionForm(ServiceErrorsMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "autocapitalize": "off", "spellcheck": "false"}),
         help_text=_(
             "One per line. People with an account see the session in their My Linkage; "
-            "addresses we do not know are only counted."
+            "addresses we do not know are only counted. In a training, only people registered "
+            "as professionals count as professionals trained; other accounts are kept as "
+            "participants."
         ),
     )
     anonymous_count = forms.IntegerField(

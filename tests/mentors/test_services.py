@@ -801,6 +801,24 @@ def test_a_training_session_writes_trained_by_mentor_per_professional(programme)
     assert session.anonymous_count == 0
 
 
+def test_a_training_session_counts_only_professionals_as_trained(programme):
+    profile = mentor_make(programme=programme)
+    nurse = user_with_role(Role.PROFESSIONAL, email="nurse@example.org")
+    colleague = user_with_role(Role.MENTOR, email="colleague@example.org")
+    neighbour = UserFactory(email="neighbour@example.org")
+    session = services.session_log(
+        mentor=profile,
+        by=profile.person,
+        data=session_data(SessionKind.TRAINING, anonymous_count=2),
+        participant_emails=[nurse.email, colleague.email, neighbour.email],
+    )
+    assert set(session.participants.all()) == {nurse, colleague, neighbour}
+    assert ledger(ParticipationKind.TRAINED_BY_MENTOR) == [
+        (f"aggregate:session:{session.pk}:anonymous", 2),
+        (f"person:{nurse.pk}", 1),
+    ]
+
+
 def test_session_ledger_rows_are_written_once(programme):
     from mentors.services import _session_ledger
 
