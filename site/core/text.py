@@ -13,7 +13,10 @@ def join_list(items: Iterable, language: str | None = None) -> str:
     words = [str(item) for item in items if str(item)]
     if len(words) < 2:
         return "".join(words)
+    locale = babel_locale(language)
+    if str(locale) == "en":
+        locale = "en_GB"  # the site writes British English: no comma before "and"
     try:
-        return format_list(words, locale=babel_locale(language))
+        return format_list(words, locale=locale)
     except (KeyError, ValueError):
         return ", ".join(words)

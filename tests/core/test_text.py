@@ -7,7 +7,7 @@ from core.text import join_list
 
 def test_english_joins_with_commas_and_and():
     with translation.override("en"):
-        assert join_list(["Arabic", "French", "Spanish"]) == "Arabic, French, and Spanish"
+        assert join_list(["Arabic", "French", "Spanish"]) == "Arabic, French and Spanish"
 
 
 def test_arabic_and_persian_use_their_own_comma_never_a_latin_one():

@@ -9,7 +9,11 @@
     if (!summary) {
         return;
     }
-    summary.focus();
+    // Focus without the browser's own scroll (which can leave the summary under the sticky
+    // exit bar on a narrow screen), then scroll it to the top, clear of the bar (the page's
+    // scroll-padding and the summary's scroll-margin).
+    summary.focus({ preventScroll: true });
+    summary.scrollIntoView({ block: "start" });
 
     summary.addEventListener("click", function (event) {
         var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
