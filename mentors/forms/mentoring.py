@@ -489,7 +489,8 @@ class SessionForm(ServiceErrorsMixin, forms.Form):
                     None,
                     gettext("Counts of women supported belong to support sessions only."),
                 )
-            if not people and not anonymous:
+            # A wrong address is named on its own field: no second error beside it.
+            if not people and not anonymous and "participant_emails" not in self.errors:
                 self.add_error(
                     "anonymous_count",
                     gettext("Give the participants' addresses, a number of participants, or both."),

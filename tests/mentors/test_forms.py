@@ -444,6 +444,18 @@ def test_participants_addresses_are_split_checked_and_given_once():
     assert form.cleaned_data["participant_emails"] == ["a@example.org", "b@example.org"]
 
 
+def test_a_wrong_address_among_good_ones_gives_only_the_address_error():
+    form = SessionForm(
+        session(
+            kind=SessionKind.TRAINING,
+            participant_emails="nurse@example.org\nnot-an-address",
+            **{f"support_{SupportCategory.INFORMATION}": ""},
+        )
+    )
+
+    assert form.errors == {"participant_emails": ["These are not e-mail addresses: not-an-address"]}
+
+
 def test_networking_needs_people_or_a_number_and_no_support_counts():
     empty = SessionForm(
         session(kind=SessionKind.NETWORKING, **{f"support_{SupportCategory.INFORMATION}": ""})
