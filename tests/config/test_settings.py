@@ -45,6 +45,7 @@ def production_env(tmp_path, **overrides: str) -> dict[str, str]:
         "REDIS_URL": "redis://127.0.0.1:6379/1",
         "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
         "EMAIL_HOST": "smtp.example.org",
+        "LINKAGE_FIELD_ENCRYPTION_KEYS": "bGlua2FnZS10ZXN0cy1wcm9kdWN0aW9uLWtleS0zMiE=",
         **overrides,
     }
     return {name: value for name, value in env.items() if value}
@@ -63,6 +64,8 @@ PRINT_SETTINGS = (
         ("REDIS_URL", "Set REDIS_URL (the shared cache), e.g. redis://127.0.0.1:6379/1."),
         ("CELERY_BROKER_URL", "Set CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0."),
         ("EMAIL_HOST", "Set EMAIL_HOST (with EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD)"),
+        # Requesters' contact details are never encrypted with the development key.
+        ("LINKAGE_FIELD_ENCRYPTION_KEYS", "Set LINKAGE_FIELD_ENCRYPTION_KEYS to a Fernet key"),
     ],
 )
 def test_production_refuses_to_start_without_redis_a_broker_or_an_email_server(
