@@ -41,6 +41,7 @@ from .enums import (
     MATCH_HOLDING,
     BlockSource,
     ConcernStatus,
+    ContactMethod,
     DeclineReason,
     EndReason,
     Expertise,
@@ -330,7 +331,15 @@ def request_create(
 ) -> MentoringRequest:
     """File a request. ``data`` holds the form's fields (``REQUEST_FIELDS``) and
     ``consent`` (required) and ``conduct_accepted``. A person, and a contact, may have at
-    most ``MENTORS_MAX_OPEN_REQUESTS`` requests open at once."""
+    most ``MENTORS_MAX_OPEN_REQUESTS`` requests open at once.
+
+    A service's contact is shared by every woman it files for: when the contact is
+    "through the service" or the request is filed on her behalf (with the service's
+    contact), it recognises no one. No ``requester_key`` is set from it (a block would
+    otherwise keep a mentor from every woman of that service) and no per-contact limit
+    applies; a signed-in person filing on behalf may have
+    ``MENTORS_MAX_OPEN_REQUESTS_ON_BEHALF`` such requests open. (The page's per-connection
+    hourly limit still applies.)"""
     if kind not in RequestKind.values:
         raise ValidationError(_("Choose what kind of request this is."))
     if not data.get("consent"):
@@ -350,7 +359,8 @@ def request_create(
     )
     if kind == RequestKind.TRAINING and not request.needs:
         request.needs = [Expertise.TRAINING]
-    request.requester_key = contact_digest(request.contact or "")
+    shared = on_behalf or request.contact_method == ContactMethod.THROUGH_SERVICE
+    request.requester_key = "" if shared else contact_digest(request.contact or "")
     errors = {}
     if not (request.contact or "").strip():
         errors["contact"] = _("Give one safe way to get in touch.")
@@ -368,12 +378,14 @@ def request_create(
     limit = settings.MENTORS_MAX_OPEN_REQUESTS
     with transaction.atomic():
         if request.filed_by is not None:
-            # One person's requests are filed one after the other: the limit holds.
+            # One person's requests are filed one after the other: the limit holds. Her
+            # own and those filed on others' behalf are counted apart.
             get_user_model().objects.select_for_update().filter(pk=request.filed_by.pk).first()
             open_by_person = MentoringRequest.objects.filter(
-                filed_by=request.filed_by, status__in=REQUEST_OPEN
+                filed_by=request.filed_by, on_behalf=on_behalf, status__in=REQUEST_OPEN
             ).count()
-            if open_by_person >= limit:
+            person_limit = settings.MENTORS_MAX_OPEN_REQUESTS_ON_BEHALF if on_behalf else limit
+            if open_by_person >= person_limit:
                 raise ValidationError(
                     _(
                         "You already have %(count)s open requests. Please wait until one is "

@@ -299,6 +299,76 @@ def test_request_create_limits_open_requests_per_contact_however_written(program
     assert "already 2 open requests with this contact" in error.value.messages[0]
 
 
+def service_data(**overrides) -> dict:
+    """A request a service files for a woman, with the service's own contact."""
+    data = support_data(
+        organisation="Casa de la Dona",
+        contact_method="service",
+        contact="info@casadeladona.example.org",
+    )
+    data.update(overrides)
+    return data
+
+
+@override_settings(MENTORS_MAX_OPEN_REQUESTS=2)
+@pytest.mark.parametrize("method", ["service", "email"])
+def test_a_service_filing_on_behalf_is_not_limited_by_its_shared_contact(programme, method):
+    for _n in range(4):
+        request = services.request_create(
+            programme=programme,
+            kind=RequestKind.SUPPORT,
+            data=service_data(contact_method=method),
+            on_behalf=True,
+        )
+        # The service's contact recognises no woman: a block of one keeps no other apart.
+        assert request.requester_key == ""
+    assert MentoringRequest.objects.filter(on_behalf=True, status=RequestStatus.OPEN).count() == 4
+
+
+def test_a_contact_through_the_service_recognises_no_one(programme):
+    request = services.request_create(
+        programme=programme,
+        kind=RequestKind.SUPPORT,
+        data=service_data(),
+        on_behalf=True,
+    )
+    match = match_make(mentor=mentor_make(programme=programme), request=request)
+    block = services.match_block(match=match, by=match.mentor.person, source=BlockSource.MENTOR)
+    assert (block.request_id, block.requester_key) == (request.pk, "")
+
+
+@override_settings(MENTORS_MAX_OPEN_REQUESTS=2, MENTORS_MAX_OPEN_REQUESTS_ON_BEHALF=3)
+def test_a_signed_in_service_has_the_higher_on_behalf_limit(programme, professional):
+    for _n in range(3):
+        services.request_create(
+            programme=programme,
+            kind=RequestKind.SUPPORT,
+            data=service_data(),
+            filed_by=professional,
+            on_behalf=True,
+        )
+    with pytest.raises(ValidationError) as error:
+        services.request_create(
+            programme=programme,
+            kind=RequestKind.SUPPORT,
+            data=service_data(),
+            filed_by=professional,
+            on_behalf=True,
+        )
+    assert error.value.messages == [
+        "You already have 3 open requests. Please wait until one is answered or closed "
+        "before asking again."
+    ]
+    # Her own requests keep their own, lower limit.
+    services.request_create(
+        programme=programme, kind=RequestKind.SUPPORT, data=support_data(), filed_by=professional
+    )
+
+
+def test_the_on_behalf_limit_is_a_setting_of_25_by_default(settings):
+    assert settings.MENTORS_MAX_OPEN_REQUESTS_ON_BEHALF == 25
+
+
 def test_request_create_for_a_training_needs_organisation_and_topic(programme):
     with pytest.raises(ValidationError) as error:
         services.request_create(

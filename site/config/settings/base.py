@@ -389,6 +389,10 @@ MENTORS_PRIORITY_BONUS = int(os.environ.get("MENTORS_PRIORITY_BONUS", "50"))
 MENTORS_WAITING_FULL_DAYS = int(os.environ.get("MENTORS_WAITING_FULL_DAYS", "30"))
 # How many requests one person (or one contact) may have open at once.
 MENTORS_MAX_OPEN_REQUESTS = int(os.environ.get("MENTORS_MAX_OPEN_REQUESTS", "3"))
+# How many requests one signed-in person filing on women's behalf (a service) may have open.
+MENTORS_MAX_OPEN_REQUESTS_ON_BEHALF = int(
+    os.environ.get("MENTORS_MAX_OPEN_REQUESTS_ON_BEHALF", "25")
+)
 # Requests one connection may send per hour (/mentoring/ask/): floods and bots stop there.
 MENTORS_ASK_LIMIT_PER_HOUR = int(os.environ.get("MENTORS_ASK_LIMIT_PER_HOUR", "10"))
 # Requesters' names and contact details are erased this many days after the match closes.
