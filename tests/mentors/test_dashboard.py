@@ -14,8 +14,9 @@ from mentors import services
 from mentors.dashboard import dashboard_panel
 from mentors.enums import MatchStatus, MentorStatus, SessionKind, SupportCategory
 from mentors.models import MentoringSession, MentorProfile, SupportCount
+from people.enums import Role
 from people.roles import user_role
-from tests.factories import UserFactory
+from tests.factories import UserFactory, user_with_role
 from tests.factories.mentors import RequestFactory as AskFactory
 from tests.factories.mentors import match_make, mentor_make
 from tests.factories.programmes import programme_make
@@ -153,18 +154,25 @@ def test_a_running_match_without_a_recent_session_is_to_log(mentor, spain, setti
 
 def test_the_counts_add_up_her_sessions(mentor, spain):
     pool = mentor_make(programme=spain, person=mentor)
-    support = session(pool, SessionKind.SUPPORT)
-    SupportCount.objects.create(session=support, category=SupportCategory.EMOTIONAL, count=2)
-    SupportCount.objects.create(session=support, category=SupportCategory.PRACTICAL, count=3)
+    match = match_make(mentor=pool)
+    session(pool, SessionKind.SUPPORT, match=match)
+    session(pool, SessionKind.SUPPORT, days_ago=2, match=match)  # the same woman: once
+    group = session(pool, SessionKind.SUPPORT)
+    MentoringSession.objects.filter(pk=group.pk).update(women_new=4)
+    # The kinds of help given are a breakdown, not more women.
+    SupportCount.objects.create(session=group, category=SupportCategory.EMOTIONAL, count=2)
+    SupportCount.objects.create(session=group, category=SupportCategory.PRACTICAL, count=3)
     networking = session(pool, SessionKind.NETWORKING, anonymous=4)
     networking.participants.add(UserFactory())
-    session(pool, SessionKind.TRAINING, anonymous=7).participants.add(UserFactory(), UserFactory())
+    session(pool, SessionKind.TRAINING, anonymous=7).participants.add(
+        user_with_role(Role.PROFESSIONAL), user_with_role(Role.PROFESSIONAL), UserFactory()
+    )  # the account without the professional role is not counted
     session(mentor_make(programme=spain), SessionKind.TRAINING, anonymous=50)
 
     counts = panel_for(mentor).context["counts"]
 
     assert counts == {
-        "sessions": 3,
+        "sessions": 5,
         "women_supported": 5,
         "people_networked": 5,
         "professionals_trained": 9,
