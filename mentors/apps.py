@@ -28,13 +28,17 @@ class MentorsConfig(AppConfig):
 
     def ready(self) -> None:
         from people.enums import Role
+        from people.hooks import register_person_deleted
         from people.roles import register_permissions
         from programmes.selectors import register_people_source
 
-        from . import dashboard, emails
+        from . import dashboard, emails, privacy
         from .selectors import programme_mentors
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
+        # A mentor who deletes her account: her matches end (each woman waits again, first
+        # in line) and her profiles stay, anonymous, so sessions and counts survive her.
+        register_person_deleted("mentors", privacy.person_deleted)
         # A programme's organisers see the mentors of its pool (and no one else's).
         register_people_source("mentors", programme_mentors)
         emails.register()

@@ -13,10 +13,14 @@ class MentorProfile(models.Model):
     """A mentor in one programme's pool. A person mentoring in two programmes has two
     profiles: each programme approves and counts its own mentors."""
 
+    # Emptied when she deletes her account (mentors.privacy): the profile stays, anonymous
+    # and alumna, so her matches, sessions and the programme's counts survive her.
     person = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("mentor"),
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="mentor_profiles",
     )
     programme = models.ForeignKey(
