@@ -18,6 +18,7 @@ from people.roles import GROUP_NAMES, user_role
 from .enums import MATCH_HOLDING, MATCH_OPEN, MatchStatus, MentorStatus, SessionKind
 from .forms import match_label, match_reference, match_status_for_mentor
 from .models import Match, MentoringSession, MentorProfile
+from .selectors import REQUEST_PERSONAL_FIELDS
 
 PANEL_ORDER = 10  # before the courses (20) and events (30): a mentor's work comes first
 
@@ -127,6 +128,7 @@ def dashboard_panel(request) -> Panel | None:
     matches = list(
         Match.objects.filter(mentor__person=user, status__in=MATCH_OPEN)
         .select_related("request", "request__region", "mentor__programme")
+        .defer(*REQUEST_PERSONAL_FIELDS)
         .annotate(last_session=Max("sessions__date"))
         .order_by("proposed_at", "pk")
     )

@@ -5,6 +5,14 @@ from django.db.models import QuerySet
 
 from .models import MentorProfile
 
+# A requester's personal data (MentoringRequest fields). Only the mentor of her accepted,
+# active or paused match sees the contact fields, on the match page; every other read
+# defers them all, so they are never loaded nor decrypted where they are not shown.
+CONTACT_FIELDS = ("name", "contact", "safe_times", "contact_method")
+PERSONAL_FIELDS = (*CONTACT_FIELDS, "requester_key")
+# The same, through a relation to the request (``Match.request``, ``Suggestion.request``).
+REQUEST_PERSONAL_FIELDS = tuple(f"request__{name}" for name in PERSONAL_FIELDS)
+
 
 def programme_mentors(programme_ids: frozenset[int] | None) -> QuerySet:
     """The people in the pools of ``programme_ids`` (None: any programme), as

@@ -56,6 +56,7 @@ from .forms import (
     match_status_for_mentor,
 )
 from .models import Match, MentoringRequest, MentorProfile
+from .selectors import CONTACT_FIELDS, REQUEST_PERSONAL_FIELDS
 
 # --- Asking for a mentor ---------------------------------------------------------------------
 
@@ -202,12 +203,16 @@ def _own_profiles(request) -> list[MentorProfile]:
 
 
 def _own_match(request, match_id) -> Match:
+    """One of the signed-in mentor's matches (404 for anyone else's), its requester's
+    personal data deferred: never loaded nor decrypted unless the match page shows it."""
     try:
         match_id = int(match_id)
     except (TypeError, ValueError):
         raise Http404 from None
     return get_object_or_404(
-        Match.objects.select_related("request", "request__region", "mentor__programme"),
+        Match.objects.select_related("request", "request__region", "mentor__programme").defer(
+            *REQUEST_PERSONAL_FIELDS
+        ),
         pk=match_id,
         mentor__person=request.user,
     )
@@ -334,13 +339,17 @@ def match_detail(request, match_id: int):
 
 def _match_page(request, match: Match, status: int = 200, **forms):
     holding = match.status in MATCH_HOLDING
+    contact_visible = services.match_contact_visible(match=match, user=request.user)
+    if contact_visible:
+        # Her contact details, read (and decrypted) only here, for her mentor to see.
+        match.request.refresh_from_db(fields=CONTACT_FIELDS)
     context = {
         "match": match,
         "reference": match_reference(match),
         "status_words": match_status_for_mentor(match),
         "ask": match.request,
         "facts": _request_facts(match.request),
-        "contact_visible": services.match_contact_visible(match=match, user=request.user),
+        "contact_visible": contact_visible,
         "holding": holding,
         "MatchStatus": MatchStatus,
         "RequestKind": RequestKind,
@@ -560,6 +569,7 @@ def concern(request):
         Match.objects.filter(mentor__person=request.user)
         .exclude(status__in=[MatchStatus.PROPOSED, MatchStatus.DECLINED, MatchStatus.INVALIDATED])
         .select_related("request", "request__region")
+        .defer(*REQUEST_PERSONAL_FIELDS)
     )
     initial = {}
     if request.GET.get("match"):

@@ -32,12 +32,10 @@ from ..models import (
     MentoringSession,
     MentorProfile,
 )
+from ..selectors import PERSONAL_FIELDS
 
 PER_PAGE = 50
 
-# A requester's personal data: never loaded by the admin, so no template, export or
-# search can show it (only the mentor of her match sees it, in the mentor's own pages).
-PERSONAL_FIELDS = ("name", "contact", "safe_times", "contact_method", "requester_key")
 
 # --- What the user may see ------------------------------------------------------------------
 
@@ -48,7 +46,7 @@ def pool_for(user) -> QuerySet[MentorProfile]:
 
 def requests_for(user) -> QuerySet[MentoringRequest]:
     """Requests of the user's programmes, without their personal data (deferred: never
-    read, never decrypted)."""
+    read, never decrypted; the admin never shows it, so no template, export or search can)."""
     return scope_for(user).filter(MentoringRequest.objects.defer(*PERSONAL_FIELDS), "programme")
 
 

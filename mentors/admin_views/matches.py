@@ -27,8 +27,8 @@ from ..enums import (
     MatchStatus,
 )
 from ..models import Match
+from ..selectors import REQUEST_PERSONAL_FIELDS
 from .common import (
-    PERSONAL_FIELDS,
     breakdown_rows,
     choice_filter,
     chrome,
@@ -45,13 +45,12 @@ from .mentoring_requests import describe as describe_request
 
 VIEW_ACTIONS = ("mentors.match_view", "mentors.concern_view")
 TIMELINE_ROWS = 100
-REQUEST_PERSONAL = tuple(f"request__{name}" for name in PERSONAL_FIELDS)
 
 
 def _listed(queryset):
     return (
         queryset.select_related("mentor__person__profile", "mentor__programme", "request")
-        .defer(*REQUEST_PERSONAL)
+        .defer(*REQUEST_PERSONAL_FIELDS)
         .annotate(session_count=Count("sessions"))
     )
 
@@ -133,7 +132,7 @@ def match_detail(request, pk: int):
     match = get_or_404(
         matches_for(request.user)
         .select_related("mentor__person__profile", "mentor__programme", "request__region", "round")
-        .defer(*REQUEST_PERSONAL)
+        .defer(*REQUEST_PERSONAL_FIELDS)
         .annotate(session_count=Count("sessions")),
         pk,
     )
@@ -168,7 +167,7 @@ def _match_for_change(request, pk: int) -> Match:
     return get_or_404(
         matches_for(request.user)
         .select_related("mentor__person__profile")
-        .defer(*REQUEST_PERSONAL),
+        .defer(*REQUEST_PERSONAL_FIELDS),
         pk,
     )
 

@@ -1,7 +1,7 @@
 """Mentoring requests as organisers see them: what matching and the counts need (kind,
 status, languages, place, needs, waiting time, priority) and never who she is: the name,
 the contact and the safe times are not even read from the database here
-(``common.PERSONAL_FIELDS``), so no list, page or search can show them."""
+(``selectors.PERSONAL_FIELDS``), so no list, page or search can show them."""
 
 from django.db.models import Prefetch
 from django.template.response import TemplateResponse

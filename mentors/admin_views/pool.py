@@ -16,6 +16,7 @@ from core.text import join_list
 from .. import services
 from ..enums import MentorStatus
 from ..models import Match, MentorLanguage, MentorProfile
+from ..selectors import REQUEST_PERSONAL_FIELDS
 from .common import (
     choice_filter,
     chrome,
@@ -108,7 +109,7 @@ def mentor(request, pk: int):
     matches = (
         Match.objects.filter(mentor=profile)
         .select_related("request")
-        .defer(*(f"request__{name}" for name in ("name", "contact", "safe_times")))
+        .defer(*REQUEST_PERSONAL_FIELDS)
         .annotate(session_count=Count("sessions"))
         .order_by("-proposed_at", "-pk")
     )

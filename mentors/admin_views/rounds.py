@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 from .. import rounds as engine
 from ..enums import RoundStatus
 from ..models import MatchingRound, Suggestion
+from ..selectors import REQUEST_PERSONAL_FIELDS
 from .common import (
-    PERSONAL_FIELDS,
     breakdown_rows,
     chrome,
     get_or_404,
@@ -104,7 +104,7 @@ def _suggestions(round_: MatchingRound):
     return (
         Suggestion.objects.filter(round=round_)
         .select_related("request__region", "mentor__person__profile")
-        .defer(*(f"request__{name}" for name in PERSONAL_FIELDS))
+        .defer(*REQUEST_PERSONAL_FIELDS)
         .order_by("-score", "pk")
     )
 

@@ -5,6 +5,7 @@ programme dashboard panel, and query-count guards for every list."""
 
 import re
 from datetime import UTC, datetime
+from unittest.mock import patch
 
 from django.db import connection
 from django.test import Client, RequestFactory
@@ -220,6 +221,29 @@ def test_requests_never_show_the_name_contact_or_safe_times(client_fixture, requ
         for secret in (SECRET_NAME, SECRET_CONTACT, SECRET_TIMES):
             assert secret not in html, (page, secret)
     assert "Casa de la Dona" in client.get(url("request", item.pk)).content.decode()
+
+
+def test_the_admin_pages_never_decrypt_a_requesters_data(organiser_client, programme):
+    """Not only hidden: the name, contact and safe times are never read from the database
+    (deferred), so never decrypted, on any page an organiser opens."""
+    item = secret_request(programme)
+    mentor = mentor_make(programme=programme)
+    match = match_make(mentor=mentor, request=item)
+    round_ = MatchingRound.objects.create(programme=programme)
+    round_.suggestions.create(request=item, mentor=mentor)
+    pages = [
+        url("requests"),
+        url("request", item.pk),
+        url("match", match.pk),
+        url("matches"),
+        url("round", round_.pk),
+        url("mentor", mentor.pk),
+    ]
+
+    with patch("core.crypto.decrypt", side_effect=AssertionError("decrypted")):
+        statuses = {page: organiser_client.get(page).status_code for page in pages}
+
+    assert statuses == dict.fromkeys(pages, 200)
 
 
 def test_the_request_list_filters_by_status(organiser_client, programme):

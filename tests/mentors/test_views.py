@@ -4,6 +4,7 @@ refusals: anonymous visitors, the wrong role, another mentor's match (404), bad 
 (a message, and what she typed kept)."""
 
 from datetime import timedelta
+from unittest.mock import patch
 
 from django.core import mail
 from django.test import override_settings
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 import pytest
 
+from core import crypto
 from mentors.enums import (
     BlockSource,
     DeclineReason,
@@ -488,6 +490,45 @@ def test_accepting_an_offer_shows_her_contact_to_the_mentor(mentor_client, pool)
     assert offer.request.contact in body
 
 
+def never_decrypt(token):
+    raise AssertionError("a requester's personal data was decrypted")
+
+
+def test_the_mentors_pages_never_decrypt_a_contact_they_do_not_show(mentor_client, pool):
+    """Her name, contact and safe times are not even read (so not decrypted) on the
+    dashboard, the concern page, an offer's page, a closed match's page or the session
+    form: only the match page of an accepted, active or paused match reads them."""
+    pool.capacity = 5
+    pool.save()
+    offer = match_make(mentor=pool, status=MatchStatus.PROPOSED)
+    active = match_make(mentor=pool, status=MatchStatus.ACTIVE)
+    closed = match_make(mentor=pool, status=MatchStatus.COMPLETED)
+    pages = [
+        "/my/",
+        CONCERN,
+        f"{CONCERN}?match={active.pk}",
+        match_url(offer),
+        match_url(closed),
+        f"{SESSION_NEW}?match={active.pk}",
+    ]
+
+    with patch("core.crypto.decrypt", side_effect=never_decrypt):
+        statuses = {page: mentor_client.get(page).status_code for page in pages}
+
+    assert statuses == dict.fromkeys(pages, 200)
+
+
+def test_an_accepted_matchs_page_decrypts_and_shows_her_contact(mentor_client, pool):
+    accepted = match_make(mentor=pool, status=MatchStatus.ACCEPTED)
+    ask = MentoringRequest.objects.get(pk=accepted.request_id)
+
+    with patch("core.crypto.decrypt", wraps=crypto.decrypt) as decrypt:
+        body = mentor_client.get(match_url(accepted)).content.decode()
+
+    assert decrypt.call_count == 3  # name, contact and safe times, once each
+    assert (ask.name in body, ask.contact in body, ask.safe_times in body) == (True, True, True)
+
+
 def test_each_time_a_mentor_reads_a_contact_it_is_in_the_audit_log(mentor_client, pool):
     from wagtail.models import ModelLogEntry
 
@@ -920,11 +961,12 @@ def test_the_match_page_queries_do_not_grow_with_sessions(
     assert len(response.context["sessions"]) == n
 
 
-# Session, user, role, the match (with request, region, programme), the sessions, the
-# chrome (site root, menu, settings), and the audit log entry for reading the contact
-# (three: the mentor's display name, the content type is cached, the entry and its
+# Session, user, role, the match (with request, region, programme; her personal data
+# deferred), her contact details (read apart, only because this match shows them), the
+# sessions, the chrome (site root, menu, settings), and the audit log entry for reading the
+# contact (three: the mentor's display name, the content type is cached, the entry and its
 # revision-less insert): measured once warm.
-MATCH_PAGE_QUERIES = 11
+MATCH_PAGE_QUERIES = 12
 
 
 # Session, user, role, her profiles, her matches (with requests and regions), the
