@@ -978,21 +978,46 @@ def feedback_submit(*, match: Match, stage: str, respondent: str, data: dict) ->
 
 
 def contacts_erase_due(*, now: datetime | None = None) -> int:
-    """Erase the name, contact and safe times of requests closed or withdrawn more than
-    ``MENTORS_CONTACT_RETENTION_DAYS`` ago. What the counts need stays (kind, languages,
-    country, region, needs, dates). Returns how many requests were erased."""
+    """Erase what identifies a requester once her request has been closed or withdrawn for
+    ``MENTORS_CONTACT_RETENTION_DAYS``: the name, contact, safe times and contact method,
+    the contact digest, who filed it (her account), the service's name on a support
+    request (a training request's organisation is not a person and stays), and the free
+    text about her: the notes of its matches and their feedback's comments. What the counts
+    need stays (kind, languages, country, region, needs, dates, ratings).
+
+    ``DoNotMatch.requester_key`` is kept on purpose: a block must outlive the request it
+    came from, or she could be offered the same mentor again with her next request.
+
+    Resolved concerns' text is erased on the same schedule (the row and its dates stay).
+    Returns how many requests were erased."""
     now = now or _now()
     cutoff = now - timedelta(days=settings.MENTORS_CONTACT_RETENTION_DAYS)
-    return MentoringRequest.objects.filter(
-        status__in=REQUEST_DONE, closed_at__lte=cutoff, contact_erased_at__isnull=True
-    ).update(
-        name="",
-        contact="",
-        safe_times="",
-        contact_method="",
-        requester_key="",
-        contact_erased_at=now,
-    )
+    with transaction.atomic():
+        due = list(
+            MentoringRequest.objects.select_for_update()
+            .filter(status__in=REQUEST_DONE, closed_at__lte=cutoff, contact_erased_at__isnull=True)
+            .values_list("pk", flat=True)
+        )
+        Match.objects.filter(request_id__in=due).exclude(note="").update(note="")
+        FeedbackResponse.objects.filter(match__request_id__in=due).update(
+            went_well="", could_improve=""
+        )
+        MentoringRequest.objects.filter(pk__in=due, kind=RequestKind.SUPPORT).update(
+            organisation=""
+        )
+        erased = MentoringRequest.objects.filter(pk__in=due).update(
+            name="",
+            contact="",
+            safe_times="",
+            contact_method="",
+            requester_key="",
+            filed_by=None,
+            contact_erased_at=now,
+        )
+        ConcernReport.objects.filter(
+            status=ConcernStatus.RESOLVED, resolved_at__lte=cutoff
+        ).exclude(text="").update(text="")
+    return erased
 
 
 def _closing_feedback(match: Match, now: datetime) -> bool:

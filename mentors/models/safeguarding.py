@@ -66,7 +66,8 @@ class ConcernReport(models.Model):
         blank=True,
         related_name="+",
     )
-    text = EncryptedTextField(_("what happened"))
+    # Blank once erased: MENTORS_CONTACT_RETENTION_DAYS after it was resolved.
+    text = EncryptedTextField(_("what happened"), blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=ConcernStatus.choices, default=ConcernStatus.OPEN
     )

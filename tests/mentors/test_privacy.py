@@ -3,6 +3,7 @@ history anonymously; the data export's "mentoring" section."""
 
 from datetime import timedelta
 
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,16 +13,28 @@ from impact.enums import ParticipationKind
 from impact.models import Participation
 from mentors import services
 from mentors.enums import (
+    ConcernStatus,
     DeclineReason,
     EndReason,
+    FeedbackRespondent,
+    FeedbackStage,
     MatchStatus,
     MeetingFormat,
     MentorStatus,
+    RequestKind,
     RequestStatus,
     SessionKind,
     SupportCategory,
 )
-from mentors.models import Match, MentoringRequest, MentoringSession, MentorProfile
+from mentors.models import (
+    ConcernReport,
+    DoNotMatch,
+    FeedbackResponse,
+    Match,
+    MentoringRequest,
+    MentoringSession,
+    MentorProfile,
+)
 from people.models import User
 from people.services import account_delete
 from tests.factories import UserFactory
@@ -132,3 +145,104 @@ def test_a_deleted_mentors_session_ledger_rows_stay_anonymous(programme):
 
     rows = Participation.objects.filter(kind=ParticipationKind.MENTORING_SESSION)
     assert [row.person_id for row in rows] == [None]
+
+
+# --- Retention: what contacts_erase_due erases ------------------------------------------------
+
+
+def _closed_long_ago(request, days=31):
+    closed = timezone.now() - timedelta(days=days)
+    MentoringRequest.objects.filter(pk=request.pk).update(
+        status=RequestStatus.CLOSED, closed_at=closed
+    )
+
+
+@override_settings(MENTORS_CONTACT_RETENTION_DAYS=30)
+def test_erasing_a_request_also_erases_who_filed_it_the_service_and_the_free_text(programme):
+    service = UserFactory()
+    request = RequestFactory(
+        programme=programme, filed_by=service, on_behalf=True, organisation="Casa Amiga, Raval"
+    )
+    match = match_make(request=request, status=MatchStatus.COMPLETED, note="Sara moved to Gràcia")
+    FeedbackResponse.objects.create(
+        match=match,
+        stage=FeedbackStage.CLOSING,
+        respondent=FeedbackRespondent.MENTOR,
+        rating=4,
+        went_well="Sara found a doctor",
+        could_improve="Sara's husband",
+    )
+    _closed_long_ago(request)
+
+    assert services.contacts_erase_due() == 1
+
+    request.refresh_from_db()
+    assert (request.filed_by_id, request.organisation, request.name) == (None, "", "")
+    match.refresh_from_db()
+    assert match.note == ""
+    feedback = FeedbackResponse.objects.get(match=match)
+    assert (feedback.rating, feedback.went_well, feedback.could_improve) == (4, "", "")
+
+
+@override_settings(MENTORS_CONTACT_RETENTION_DAYS=30)
+def test_a_training_requests_organisation_is_kept_when_its_contact_is_erased(programme):
+    request = RequestFactory(
+        programme=programme, kind=RequestKind.TRAINING, organisation="Health centre Raval"
+    )
+    _closed_long_ago(request)
+
+    assert services.contacts_erase_due() == 1
+
+    request.refresh_from_db()
+    assert (request.organisation, request.contact) == ("Health centre Raval", "")
+
+
+@override_settings(MENTORS_CONTACT_RETENTION_DAYS=30)
+def test_free_text_of_a_request_still_within_retention_is_kept(programme):
+    request = RequestFactory(programme=programme, organisation="Casa Amiga")
+    match = match_make(request=request, status=MatchStatus.COMPLETED, note="Moved")
+    _closed_long_ago(request, days=29)
+
+    assert services.contacts_erase_due() == 0
+
+    match.refresh_from_db()
+    request.refresh_from_db()
+    assert (match.note, request.organisation) == ("Moved", "Casa Amiga")
+
+
+@override_settings(MENTORS_CONTACT_RETENTION_DAYS=30)
+def test_a_block_outlives_the_erased_request(programme):
+    request = RequestFactory(programme=programme)
+    mentor = mentor_make(programme=programme)
+    DoNotMatch.objects.create(
+        mentor=mentor, request=request, requester_key=request.requester_key, source="mentor"
+    )
+    key = request.requester_key
+    _closed_long_ago(request)
+
+    services.contacts_erase_due()
+
+    assert DoNotMatch.objects.get().requester_key == key != ""
+
+
+@override_settings(MENTORS_CONTACT_RETENTION_DAYS=30)
+def test_a_resolved_concerns_text_is_erased_after_the_retention_time_and_the_row_stays(
+    programme,
+):
+    now = timezone.now()
+    old, recent, open_ = (
+        ConcernReport.objects.create(programme=programme, text=text, status=status)
+        for text, status in (
+            ("Old worry", ConcernStatus.RESOLVED),
+            ("Recent worry", ConcernStatus.RESOLVED),
+            ("Open worry", ConcernStatus.OPEN),
+        )
+    )
+    ConcernReport.objects.filter(pk=old.pk).update(resolved_at=now - timedelta(days=31))
+    ConcernReport.objects.filter(pk=recent.pk).update(resolved_at=now - timedelta(days=29))
+    ConcernReport.objects.filter(pk=open_.pk).update(created_at=now - timedelta(days=400))
+
+    services.contacts_erase_due(now=now)
+
+    texts = dict(ConcernReport.objects.values_list("pk", "text"))
+    assert texts == {old.pk: "", recent.pk: "Recent worry", open_.pk: "Open worry"}
