@@ -275,9 +275,20 @@ def round_accept(*, round: MatchingRound, by) -> list[Match]:
     suggestions = list(Suggestion.objects.filter(round=round_).order_by("-score", "pk"))
     mentor_ids = {suggestion.mentor_id for suggestion in suggestions if suggestion.mentor_id}
     request_ids = [suggestion.request_id for suggestion in suggestions]
-    # Lock first (FOR UPDATE cannot go with the counts' GROUP BY), then read the counts.
-    list(MentorProfile.objects.select_for_update().filter(pk__in=mentor_ids).values_list("pk"))
-    list(MentoringRequest.objects.select_for_update().filter(pk__in=request_ids).values_list("pk"))
+    # Lock first (FOR UPDATE cannot go with the counts' GROUP BY), then read the counts;
+    # by primary key (no join to the nullable person, and always in the same order).
+    list(
+        MentorProfile.objects.select_for_update()
+        .filter(pk__in=mentor_ids)
+        .order_by("pk")
+        .values_list("pk")
+    )
+    list(
+        MentoringRequest.objects.select_for_update()
+        .filter(pk__in=request_ids)
+        .order_by("pk")
+        .values_list("pk")
+    )
     now = timezone.now()
     blocks = _blocks(programme)
     profiles = {
