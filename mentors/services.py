@@ -989,8 +989,11 @@ def contacts_erase_due(*, now: datetime | None = None) -> int:
     came from, or she could be offered the same mentor again with her next request.
 
     Resolved concerns' text is erased on the same schedule (the row and its dates stay).
-    Returns how many requests were erased."""
+    First, requests left open longer than ``MENTORS_REQUEST_EXPIRY_DAYS`` are withdrawn
+    (``requests_expire``), so their clock starts too. Returns how many requests were
+    erased."""
     now = now or _now()
+    requests_expire(now=now)
     cutoff = now - timedelta(days=settings.MENTORS_CONTACT_RETENTION_DAYS)
     with transaction.atomic():
         due = list(
@@ -1018,6 +1021,29 @@ def contacts_erase_due(*, now: datetime | None = None) -> int:
             status=ConcernStatus.RESOLVED, resolved_at__lte=cutoff
         ).exclude(text="").update(text="")
     return erased
+
+
+def requests_expire(*, now: datetime | None = None) -> int:
+    """Withdraw the requests still waiting for a mentor after ``MENTORS_REQUEST_EXPIRY_DAYS``
+    (counted from ``waiting_since``, reset when she loses a match), so no contact is kept
+    forever: their open offers close and the retention clock starts. Returns how many."""
+    now = now or _now()
+    cutoff = now - timedelta(days=settings.MENTORS_REQUEST_EXPIRY_DAYS)
+    with transaction.atomic():
+        expired = list(
+            MentoringRequest.objects.select_for_update()
+            .filter(status=RequestStatus.OPEN, waiting_since__lte=cutoff)
+            .values_list("pk", flat=True)
+        )
+        offers = Match.objects.select_for_update(of=("self",)).filter(
+            request_id__in=expired, status=MatchStatus.PROPOSED
+        )
+        for offer in offers.select_related("mentor__person__profile"):
+            _offer_close(offer)
+            _logged(offer, None)
+        return MentoringRequest.objects.filter(pk__in=expired).update(
+            status=RequestStatus.WITHDRAWN, closed_at=now
+        )
 
 
 def _closing_feedback(match: Match, now: datetime) -> bool:

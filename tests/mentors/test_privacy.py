@@ -11,7 +11,7 @@ import pytest
 
 from impact.enums import ParticipationKind
 from impact.models import Participation
-from mentors import services
+from mentors import services, tasks
 from mentors.enums import (
     ConcernStatus,
     DeclineReason,
@@ -246,3 +246,44 @@ def test_a_resolved_concerns_text_is_erased_after_the_retention_time_and_the_row
 
     texts = dict(ConcernReport.objects.values_list("pk", "text"))
     assert texts == {old.pk: "", recent.pk: "Recent worry", open_.pk: "Open worry"}
+
+
+# --- Expiry: open requests do not wait (nor keep a contact) forever ---------------------------
+
+
+@override_settings(MENTORS_REQUEST_EXPIRY_DAYS=180, MENTORS_CONTACT_RETENTION_DAYS=30)
+def test_a_request_waiting_longer_than_the_expiry_is_withdrawn_and_later_erased(programme):
+    now = timezone.now()
+    stale = RequestFactory(programme=programme, waiting_since=now - timedelta(days=181))
+    fresh = RequestFactory(programme=programme, waiting_since=now - timedelta(days=179))
+    offer = match_make(request=stale, status=MatchStatus.PROPOSED)
+
+    assert tasks.contacts_erase_task.delay().get() == 0
+
+    stale.refresh_from_db()
+    fresh.refresh_from_db()
+    offer.refresh_from_db()
+    assert (stale.status, fresh.status) == (RequestStatus.WITHDRAWN, RequestStatus.OPEN)
+    assert stale.closed_at is not None and fresh.closed_at is None
+    assert offer.status == MatchStatus.INVALIDATED
+    assert services.contacts_erase_due(now=stale.closed_at + timedelta(days=31)) == 1
+    stale.refresh_from_db()
+    assert stale.contact == ""
+
+
+@override_settings(MENTORS_REQUEST_EXPIRY_DAYS=180)
+def test_a_matched_request_never_expires(programme):
+    request = RequestFactory(
+        programme=programme,
+        status=RequestStatus.MATCHED,
+        waiting_since=timezone.now() - timedelta(days=400),
+    )
+
+    assert services.requests_expire() == 0
+
+    request.refresh_from_db()
+    assert request.status == RequestStatus.MATCHED
+
+
+def test_requests_expire_after_180_days_by_default(settings):
+    assert settings.MENTORS_REQUEST_EXPIRY_DAYS == 180

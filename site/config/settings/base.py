@@ -397,6 +397,9 @@ MENTORS_MAX_OPEN_REQUESTS_ON_BEHALF = int(
 MENTORS_ASK_LIMIT_PER_HOUR = int(os.environ.get("MENTORS_ASK_LIMIT_PER_HOUR", "10"))
 # Requesters' names and contact details are erased this many days after the match closes.
 MENTORS_CONTACT_RETENTION_DAYS = int(os.environ.get("MENTORS_CONTACT_RETENTION_DAYS", "30"))
+# Requests still waiting for a mentor after this many days are withdrawn (their contact
+# details are then erased like any other's): no one's contact is kept forever.
+MENTORS_REQUEST_EXPIRY_DAYS = int(os.environ.get("MENTORS_REQUEST_EXPIRY_DAYS", "180"))
 # A match runs this many weeks by default; midpoint feedback halfway, closing at the end.
 MENTORS_MATCH_WEEKS = int(os.environ.get("MENTORS_MATCH_WEEKS", "12"))
 # A mentor with an active match and no session logged for this many days is reminded once.
