@@ -28,7 +28,7 @@ class MentorsConfig(AppConfig):
 
     def ready(self) -> None:
         from people.enums import Role
-        from people.hooks import register_person_deleted
+        from people.hooks import register_data_section, register_person_deleted
         from people.roles import register_permissions
         from programmes.selectors import register_people_source
 
@@ -39,6 +39,8 @@ class MentorsConfig(AppConfig):
         # A mentor who deletes her account: her matches end (each woman waits again, first
         # in line) and her profiles stay, anonymous, so sessions and counts survive her.
         register_person_deleted("mentors", privacy.person_deleted)
+        # Her data export: her profiles, matches (numbers only) and sessions; her requests.
+        register_data_section("mentoring", privacy.person_mentoring_data)
         # A programme's organisers see the mentors of its pool (and no one else's).
         register_people_source("mentors", programme_mentors)
         emails.register()

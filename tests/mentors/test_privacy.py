@@ -1,6 +1,7 @@
 """mentors.privacy: deleting a mentor's (or a requester's) account keeps the programme's
 history anonymously; the data export's "mentoring" section."""
 
+import json
 from datetime import timedelta
 
 from django.test import override_settings
@@ -35,7 +36,9 @@ from mentors.models import (
     MentoringSession,
     MentorProfile,
 )
+from mentors.privacy import person_mentoring_data
 from people.models import User
+from people.selectors import person_data_export
 from people.services import account_delete
 from tests.factories import UserFactory
 from tests.factories.mentors import RequestFactory, match_make, mentor_make
@@ -287,3 +290,80 @@ def test_a_matched_request_never_expires(programme):
 
 def test_requests_expire_after_180_days_by_default(settings):
     assert settings.MENTORS_REQUEST_EXPIRY_DAYS == 180
+
+
+# --- The data export's "mentoring" section ---------------------------------------------------
+
+
+def _mentor_with_matches(programme, count: int):
+    mentor = mentor_make(programme=programme, bio="Nurse, Raval", capacity=5)
+    for _ in range(count):
+        match = match_make(mentor=mentor, status=MatchStatus.ACTIVE)
+        _support_session(match)
+    return mentor
+
+
+def test_a_mentors_export_holds_her_profile_matches_and_sessions(programme):
+    mentor = _mentor_with_matches(programme, 1)
+    match = mentor.matches.get()
+
+    section = person_data_export(user=mentor.person)["mentoring"]
+
+    (profile,) = section["mentor_profiles"]
+    assert (profile["programme"], profile["status"], profile["bio"]) == (
+        programme.name,
+        MentorStatus.ACTIVE,
+        "Nurse, Raval",
+    )
+    assert profile["languages"] == {"ar": 4, "es": 3}
+    assert (profile["capacity"], profile["countries"]) == (5, ["ES"])
+    assert profile["matches"] == [{"request": match.request_id, "status": MatchStatus.ACTIVE}]
+    (session,) = profile["sessions"]
+    assert (session["kind"], session["duration_minutes"], session["support"]) == (
+        SessionKind.SUPPORT,
+        45,
+        {SupportCategory.ACCOMPANIMENT: 1},
+    )
+    assert section["requests_filed"] == []
+    json.dumps(section)
+
+
+def test_a_mentors_export_holds_no_requesters_name_contact_or_safe_times(programme):
+    mentor = _mentor_with_matches(programme, 2)
+    requests = MentoringRequest.objects.filter(matches__mentor=mentor)
+
+    exported = json.dumps(person_data_export(user=mentor.person)["mentoring"])
+
+    for request in requests:
+        for secret in (request.name, request.contact, request.safe_times):
+            assert secret and secret not in exported
+
+
+def test_a_requesters_export_holds_her_own_requests_as_she_gave_them(programme):
+    person = UserFactory()
+    mine = RequestFactory(programme=programme, filed_by=person, name="Amal", contact="+34 611")
+    RequestFactory(programme=programme, name="Someone else")
+
+    section = person_data_export(user=person)["mentoring"]
+
+    (request,) = section["requests_filed"]
+    assert (request["number"], request["name"], request["contact"]) == (mine.pk, "Amal", "+34 611")
+    assert (request["kind"], request["status"], request["safe_times"]) == (
+        mine.kind,
+        RequestStatus.OPEN,
+        "Weekday mornings",
+    )
+    assert request["filed_at"] == mine.created_at.isoformat()
+    assert section["mentor_profiles"] == []
+    assert "Someone else" not in json.dumps(section)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_mentors_export_takes_the_same_queries_for_1_or_3_matches(
+    programme, count, django_assert_num_queries
+):
+    mentor = _mentor_with_matches(programme, count)
+    RequestFactory(programme=programme, filed_by=mentor.person)
+
+    with django_assert_num_queries(7):
+        person_mentoring_data(mentor.person)
