@@ -11,13 +11,17 @@ Every step is written to Wagtail's audit log.
 from collections import Counter, defaultdict
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.log_actions import registry as log_registry
+
+from programmes.models import Programme
 
 from . import matching
 from .enums import (
@@ -209,6 +213,30 @@ def _locked_draft(round_: MatchingRound, refusal) -> MatchingRound:
     return locked
 
 
+def _offers_logged(matches: list[Match], round_: MatchingRound, by) -> None:
+    """Each new offer in the audit log, as ``services._logged`` writes every change of a
+    match (status proposed, the round), in one insert however many offers there are."""
+    model = log_registry.get_log_model_for_instance(matches[0]) if matches else None
+    if model is None:
+        return
+    context = get_active_log_context()
+    content_type = ContentType.objects.get_for_model(Match, for_concrete_model=False)
+    now = timezone.now()
+    model.objects.bulk_create(
+        model(
+            content_type=content_type,
+            object_id=str(match.pk),
+            label=model.objects.get_instance_title(match),
+            action="mentors.match_change",
+            timestamp=now,
+            user=by or context.user,
+            uuid=context.uuid,
+            data={"status": MatchStatus.PROPOSED.value, "round": round_.pk},
+        )
+        for match in matches
+    )
+
+
 def _sync(target: MatchingRound, source: MatchingRound) -> None:
     for name in ("status", "decided_by_id", "decided_at", "total_score"):
         setattr(target, name, getattr(source, name))
@@ -219,7 +247,10 @@ def _sync(target: MatchingRound, source: MatchingRound) -> None:
 
 @transaction.atomic
 def round_run(*, programme, by) -> MatchingRound:
-    """A new draft round for ``programme`` (its earlier drafts are discarded)."""
+    """A new draft round for ``programme`` (its earlier drafts are discarded). The
+    programme's row is locked first: two rounds run at once for one programme are run one
+    after the other, and the second discards the first's draft (never two drafts)."""
+    Programme.objects.select_for_update().get(pk=programme.pk)
     for draft in MatchingRound.objects.select_for_update().filter(
         programme=programme, status=RoundStatus.DRAFT
     ):
@@ -332,6 +363,7 @@ def round_accept(*, round: MatchingRound, by) -> list[Match]:
             )
         )
     matches = Match.objects.bulk_create(offers)
+    _offers_logged(matches, round_, by)
     if changed:
         Suggestion.objects.bulk_update(changed, ["mentor", "score", "breakdown", "reason"])
     MentoringRequest.objects.filter(pk__in=left_waiting).update(priority=True)

@@ -218,6 +218,44 @@ def test_round_run_discards_the_programmes_earlier_draft(programme, organiser):
     assert (logged(first, "mentors.round_discard"), logged(second, "mentors.round_run")) == (1, 1)
 
 
+@pytest.fixture
+def default_locale(transactional_db):
+    """The default locale, which a flush by an earlier transactional test took away."""
+    from django.conf import settings
+
+    from wagtail.models import Locale
+
+    return Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)[0]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_round_runs_leave_one_draft(default_locale):
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from django.db import connection
+
+    programme = programme_make(countries=["ES"])
+    organiser = organiser_of(programme)
+    mentor_make(programme=programme)
+    RequestFactory(programme=programme)
+    barrier = Barrier(4)
+
+    def run(_):
+        try:
+            barrier.wait()
+            return rounds.round_run(programme=programme, by=organiser).pk
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        runs = list(pool.map(run, range(4)))
+    assert len(set(runs)) == 4
+    drafts = MatchingRound.objects.filter(programme=programme, status=RoundStatus.DRAFT)
+    assert drafts.count() == 1
+
+
 @pytest.mark.parametrize("size", [1, 3])
 def test_round_run_queries_do_not_grow_with_mentors_and_requests(
     programme, organiser, size, django_assert_num_queries
@@ -232,9 +270,9 @@ def test_round_run_queries_do_not_grow_with_mentors_and_requests(
             source=BlockSource.ORGANISER,
         )
     rounds.round_run(programme=programme, by=organiser)  # warm the content type cache
-    # The earlier draft discarded and logged; three reads of the inputs (and two prefetches);
-    # the round, its suggestions and its log entry written.
-    with django_assert_num_queries(18):
+    # The programme locked; the earlier draft discarded and logged; three reads of the inputs
+    # (and two prefetches); the round, its suggestions and its log entry written.
+    with django_assert_num_queries(19):
         rounds.round_run(programme=programme, by=organiser)
 
 
@@ -261,6 +299,19 @@ def test_round_accept_creates_offers_queues_their_emails_and_prioritises_those_l
     round_.refresh_from_db()
     assert (round_.status, round_.decided_by) == (RoundStatus.ACCEPTED, organiser)
     assert logged(round_, "mentors.round_accept") == 1
+
+
+def test_round_accept_logs_each_offer_with_its_round(programme, organiser, offers):
+    for _ in range(2):
+        mentor_make(programme=programme)
+        RequestFactory(programme=programme)
+    round_ = rounds.round_run(programme=programme, by=organiser)
+    matches = rounds.round_accept(round=round_, by=organiser)
+    entries = ModelLogEntry.objects.filter(action="mentors.match_change").order_by("object_id")
+    assert [(e.object_id, e.user_id, e.data) for e in entries] == [
+        (str(match.pk), organiser.pk, {"status": "proposed", "round": round_.pk})
+        for match in sorted(matches, key=lambda match: str(match.pk))
+    ]
 
 
 def test_round_accept_queues_an_offer_email_to_the_mentor(programme, organiser):
@@ -494,7 +545,7 @@ def test_round_accept_queries_do_not_grow_with_the_offers(
     RequestFactory(programme=programme, languages=["uk"])  # left waiting
     round_ = rounds.round_run(programme=programme, by=organiser)
     # Locks and reads: the round, its suggestions, mentors (+2 prefetches), requests, blocks;
-    # writes: the offers, priorities, the round, its log entry.
-    with django_assert_num_queries(19):
+    # writes: the offers, their log entries (one insert), priorities, the round, its log entry.
+    with django_assert_num_queries(20):
         matches = rounds.round_accept(round=round_, by=organiser)
     assert len(matches) == len(offers) == size
