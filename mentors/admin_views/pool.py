@@ -69,7 +69,7 @@ def describe(profile: MentorProfile) -> dict:
     """What the list and the page show of a mentor, in words."""
     return {
         "profile": profile,
-        "name": profile.person.display_name,
+        "name": profile.name,
         "languages": join_list(str(language) for language in profile.languages.all()),
         "countries": field_labels(MentorProfile, "countries", profile.countries),
         "regions": join_list(sorted(str(region) for region in profile.regions.all())),
@@ -132,7 +132,7 @@ def mentor(request, pk: int):
                 for status in (STATUS_ACTIONS.get(profile.status, []) if can_change else [])
             ],
             **chrome(
-                profile.person.display_name,
+                profile.name,
                 crumbs=_crumbs(),
                 icon="user",
                 subtitle=profile.programme.name,
@@ -147,7 +147,7 @@ def mentor_approve(request, pk: int):
     """Approve a mentor: active, with her ``mentor_empowered`` ledger row. Refused, with
     the reason, while her programme's mentor track is not completed."""
     profile = get_or_404(pool_for(request.user).select_related("person__profile"), pk)
-    name = profile.person.display_name
+    name = profile.name
     try:
         services.mentor_approve(profile=profile, by=request.user)
     except ValidationError as refusal:
@@ -169,7 +169,7 @@ def mentor_status(request, pk: int):
     """Pause, resume or move a mentor to the alumni."""
     profile = get_or_404(pool_for(request.user).select_related("person__profile"), pk)
     status = request.POST.get("status", "")
-    name = profile.person.display_name
+    name = profile.name
     if status not in STATUS_ACTIONS.get(profile.status, []):
         messages.error(
             request,

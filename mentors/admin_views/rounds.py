@@ -246,7 +246,7 @@ def suggestion_change(request, pk: int, suggestion_pk: int):
             messages.success(
                 request,
                 _("%(request)s is now suggested to %(mentor)s.")
-                % {"request": suggestion.request, "mentor": mentor.person.display_name},
+                % {"request": suggestion.request, "mentor": mentor.name},
             )
         return redirect(f"{back}#suggestion-{suggestion.pk}")
     candidates = [

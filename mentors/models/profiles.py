@@ -78,8 +78,14 @@ class MentorProfile(models.Model):
         ]
 
     def __str__(self) -> str:
-        profile = getattr(self.person, "profile", None)
-        return (getattr(profile, "display_name", "") or self.person.email) if self.person_id else ""
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """Her name as organisers read it, or a plain word once she deleted her account."""
+        if not self.person_id:
+            return str(_("Former mentor (account deleted)"))
+        return self.person.display_name
 
     @property
     def is_matchable(self) -> bool:

@@ -712,3 +712,24 @@ def test_the_dashboard_panel_runs_a_fixed_number_of_queries(
 
     with django_assert_num_queries(4):
         mentoring_programme_panel(request, programme)
+
+
+def test_a_mentor_who_deleted_her_account_is_shown_as_a_former_mentor(organiser_client, programme):
+    from people.services import account_delete
+
+    gone = mentor_make(programme=programme, person=person("gone@example.org", "Gone Mentor"))
+    match = match_make(mentor=gone)
+    account_delete(user=gone.person)
+    gone.refresh_from_db()
+
+    pages = [
+        organiser_client.get("/admin/mentoring/pool/"),
+        organiser_client.get(f"/admin/mentoring/pool/{gone.pk}/"),
+        organiser_client.get("/admin/mentoring/matches/"),
+        organiser_client.get(f"/admin/mentoring/matches/{match.pk}/"),
+    ]
+
+    assert [page.status_code for page in pages] == [200, 200, 200, 200]
+    assert gone.person_id is None
+    assert all("Former mentor (account deleted)" in page.content.decode() for page in pages)
+    assert all("Gone Mentor" not in page.content.decode() for page in pages)

@@ -355,6 +355,6 @@ def test_people_tells_plugged_in_apps_about_withdrawal_export_and_deletion(perso
     reports = account_delete(user=person)
 
     assert section == {"pk": pk}
-    assert reports == {"participation": 0, "test": 7}
+    assert reports == {"participation": 0, "test": 7, "mentors": 0}
     # Once from account_delete, once more from the user model's pre_delete (idempotent).
     assert recorded_hooks == [("withdrawn", pk, "gender"), ("deleted", pk), ("deleted", pk)]
