@@ -85,14 +85,15 @@ def _counts(user) -> dict[str, int]:
             filter=Q(kind=SessionKind.TRAINING, participants__in=_professionals()),
         ),
     )
-    # A woman counts once (services.session_log): a match's woman once for the whole
-    # match, any other woman through the number given as new in a session.
+    # A woman counts once (services.session_log): a match's woman once for her request
+    # (matched again, she is still one woman), any other woman through the number given
+    # as new in a session.
     women = sessions.filter(kind=SessionKind.SUPPORT).aggregate(
-        matches=Count("match", distinct=True), new=Sum("women_new", default=0)
+        requests=Count("match__request", distinct=True), new=Sum("women_new", default=0)
     )
     return {
         "sessions": totals["sessions"],
-        "women_supported": women["matches"] + women["new"],
+        "women_supported": women["requests"] + women["new"],
         "people_networked": totals["networked"] + known["networked"],
         "professionals_trained": totals["trained"] + known["trained"],
     }

@@ -295,12 +295,28 @@ def mentor_status_set(*, profile: MentorProfile, status: str, by) -> MentorProfi
 
 def _offers_decline(profile: MentorProfile) -> None:
     """A mentor who pauses or leaves declines her open offers ("no time now"): their
-    requests go to the next round, first in line, instead of waiting for her answer."""
+    requests go to the next round, first in line, instead of waiting for her answer.
+
+    The caller holds her profile's lock; the requests are locked next (by pk), then the
+    offers: profile, request, match, the order every service takes them in."""
+    request_ids = sorted(
+        set(
+            Match.objects.filter(mentor=profile, status=MatchStatus.PROPOSED).values_list(
+                "request_id", flat=True
+            )
+        )
+    )
+    list(
+        MentoringRequest.objects.select_for_update()
+        .filter(pk__in=request_ids)
+        .order_by("pk")
+        .values_list("pk")
+    )
+    # No new offer can reach her meanwhile: round_accept locks her profile first.
     offers = Match.objects.select_for_update(of=("self",)).filter(
-        mentor=profile, status=MatchStatus.PROPOSED
+        mentor=profile, status=MatchStatus.PROPOSED, request_id__in=request_ids
     )
     declined = list(offers)
-    request_ids = [offer.request_id for offer in declined]
     offers.update(
         status=MatchStatus.DECLINED, decline_reason=DeclineReason.NO_TIME, answered_at=_now()
     )
@@ -422,13 +438,19 @@ def request_withdraw(*, request: MentoringRequest, by) -> None:
         if locked.status not in REQUEST_OPEN:
             raise ValidationError(_("This request is already closed."))
         now = _now()
-        for match in locked.matches.filter(status__in=(MatchStatus.PROPOSED, *MATCH_HOLDING)):
+        matches = (
+            locked.matches.select_for_update(of=("self",))
+            .filter(status__in=(MatchStatus.PROPOSED, *MATCH_HOLDING))
+            .select_related("mentor__person__profile")
+        )
+        for match in matches:
             if match.status == MatchStatus.PROPOSED:
                 _offer_close(match)
             else:
                 match.status, match.ended_at = MatchStatus.ENDED_EARLY, now
                 match.end_reason, match.note = EndReason.OTHER, _("The request was withdrawn.")
                 match.save(update_fields=["status", "ended_at", "end_reason", "note"])
+            _logged(match, by, change="withdrawn")
         locked.status, locked.closed_at = RequestStatus.WITHDRAWN, now
         locked.save(update_fields=["status", "closed_at"])
     request.status, request.closed_at = locked.status, locked.closed_at
@@ -592,9 +614,9 @@ def _close_request(request_id: int, now: datetime) -> None:
     )
 
 
-def match_complete(*, match: Match, by) -> Match:
+def match_complete(*, match: Match, by, note: str = "") -> Match:
     """The match reached its end: the request closes (the retention clock starts) and the
-    mentor is asked for closing feedback."""
+    mentor is asked for closing feedback. ``note``: why it ended, if said (saved with it)."""
     _mentor_or_organiser(by, match.mentor)
     with transaction.atomic():
         _lock_request(match.request_id)
@@ -603,7 +625,11 @@ def match_complete(*, match: Match, by) -> Match:
         locked.status, locked.ended_at = MatchStatus.COMPLETED, now
         locked.end_reason = EndReason.GOAL_REACHED
         locked.started_at = locked.started_at or now
-        locked.save(update_fields=["status", "ended_at", "end_reason", "started_at"])
+        fields = ["status", "ended_at", "end_reason", "started_at"]
+        if note:
+            locked.note = note[:300]
+            fields.append("note")
+        locked.save(update_fields=fields)
         _close_request(locked.request_id, now)
         _closing_feedback(locked, now)
         _logged(locked, by)
@@ -617,11 +643,7 @@ def match_end_early(*, match: Match, by, reason: str, note: str = "") -> Match:
     if reason not in EndReason.values:
         raise ValidationError({"reason": _("Choose why the match ends.")})
     if reason == EndReason.GOAL_REACHED:
-        match = match_complete(match=match, by=by)
-        if note:
-            Match.objects.filter(pk=match.pk).update(note=note[:300])
-            match.note = note[:300]
-        return match
+        return match_complete(match=match, by=by, note=note)
     _mentor_or_organiser(by, match.mentor)
     with transaction.atomic():
         _lock_request(match.request_id)
@@ -731,10 +753,11 @@ def session_log(
     - every session: ``mentoring_session`` (the mentor);
     - support: a woman is counted once, never once per session nor per kind of help. The
       match's woman counts once for the whole match (one anonymous ``women_supported`` row
-      whose source is the match, aggregate key ``match:<id>``, count 1: later sessions add
-      nothing). Any other woman (met in a group, or in a session without a match) counts
-      only through ``data["women_new"]``, the number of women the mentor supported for the
-      first time in this session: one anonymous row (source the session, aggregate key
+      whose source is the match's request, aggregate key ``request:<id>``, count 1: later
+      sessions, and those of a later match of the same request, add nothing). Any other
+      woman (met in a group, or in a session without a match) counts only through
+      ``data["women_new"]``, the number of women the mentor supported for the first time
+      in this session: one anonymous row (source the session, aggregate key
       ``session:<id>``) when above zero. ``support_counts`` ({category: women}) is the
       breakdown of the help given, stored with the session (``SupportCount``), not a count
       of women; in a one-to-one session each category counts at most one;
@@ -804,6 +827,7 @@ def session_log(
             match = _locked(
                 match, *MATCH_HOLDING, message=_("Sessions can be logged only for a running match.")
             )
+            _kind_check(kind, match.request)
         session.save()
         if people:
             session.participants.set(people)
@@ -823,6 +847,30 @@ def session_log(
             if started:
                 _logged(match, by)
     return session
+
+
+def _kind_check(kind: str, request: MentoringRequest) -> None:
+    """A match's sessions are of its request's kind, or networking: support counts women
+    supported, which a service's training request has none of; a training session counts
+    professionals trained, which a woman's request for support has none of."""
+    if kind == SessionKind.SUPPORT and request.kind == RequestKind.TRAINING:
+        raise ValidationError(
+            {
+                "kind": _(
+                    "This mentoring is a training for a service: log its sessions as training "
+                    "or networking. Support sessions are for a woman's mentoring."
+                )
+            }
+        )
+    if kind == SessionKind.TRAINING and request.kind == RequestKind.SUPPORT:
+        raise ValidationError(
+            {
+                "kind": _(
+                    "This mentoring supports a woman: log its sessions as support or "
+                    "networking. Training sessions are for a service's training request."
+                )
+            }
+        )
 
 
 def _support_check(session: MentoringSession, match: Match | None, counts: dict) -> None:
@@ -877,12 +925,13 @@ def _session_ledger(*, session, mentor, match, people) -> None:
     if session.kind == SessionKind.SUPPORT:
         place = _place(mentor, match)
         if match is not None:
-            # Her woman, once for the whole match: the row of a later session exists already.
+            # Her woman, once for her request: the row of a later session, or of an earlier
+            # match of the same request (she was matched again), exists already.
             record(
                 kind=ParticipationKind.WOMEN_SUPPORTED,
-                source=match,
+                source=match.request,
                 count=1,
-                aggregate_key=f"match:{match.pk}",
+                aggregate_key=f"request:{match.request_id}",
                 attributes=place,
             )
         if session.women_new:
@@ -1057,8 +1106,9 @@ def _closing_feedback(match: Match, now: datetime) -> bool:
     return True
 
 
-def _nudge(match_id: int, field: str, queue) -> bool:
-    """Set ``field`` on the (locked) match if still empty and queue its e-mail: once."""
+def _nudge(match_id: int, field: str, queue, due=None) -> bool:
+    """Set ``field`` on the (locked) match if still empty and queue its e-mail: once.
+    ``due(match)``, if given, says again under the lock whether the e-mail is still due."""
     with transaction.atomic():
         match = (
             Match.objects.select_for_update(of=("self",))
@@ -1066,11 +1116,65 @@ def _nudge(match_id: int, field: str, queue) -> bool:
             .filter(pk=match_id, **{f"{field}__isnull": True})
             .first()
         )
-        if match is None:
+        if match is None or (due is not None and not due(match)):
             return False
         setattr(match, field, _now())
         match.save(update_fields=[field])
         queue(match)
+    return True
+
+
+def _quiet_since(match: Match, quiet: datetime) -> date | None:
+    """The date of an active match's last session (or of its start), if no session came
+    after ``quiet``; else None. Read under the match's lock: ``session_log`` takes it too,
+    so a session logged since the caller's query is seen here."""
+    if match.status != MatchStatus.ACTIVE:
+        return None
+    last = match.sessions.aggregate(last=Max("date"))["last"]
+    if last is not None:
+        return last if last <= timezone.localdate(quiet) else None
+    if match.started_at is None or match.started_at > quiet:
+        return None
+    return timezone.localdate(match.started_at)
+
+
+def _remind(match_id: int, quiet: datetime) -> bool:
+    """A session reminder for a quiet match, checked again under its lock."""
+    since = {}
+
+    def due(match: Match) -> bool:
+        since["date"] = _quiet_since(match, quiet)
+        return since["date"] is not None
+
+    return _nudge(
+        match_id,
+        "reminder_sent_at",
+        lambda match: transaction.on_commit(
+            partial(emails.session_reminder_enqueue, match=match, since=since["date"].isoformat())
+        ),
+        due=due,
+    )
+
+
+def _offer_expire(match_id: int, request_id: int, cutoff: datetime) -> bool:
+    """Decline for her an offer its mentor has not answered since ``cutoff`` ("no time"):
+    the request goes to the next round, first in line. Locks the request, then the match."""
+    with transaction.atomic():
+        _lock_request(request_id)
+        offer = (
+            Match.objects.select_for_update(of=("self",))
+            .filter(pk=match_id, status=MatchStatus.PROPOSED, proposed_at__lte=cutoff)
+            .first()
+        )
+        if offer is None:
+            return False
+        offer.status, offer.answered_at = MatchStatus.DECLINED, _now()
+        offer.decline_reason, offer.note = DeclineReason.NO_TIME, _("No answer in time")
+        offer.save(update_fields=["status", "answered_at", "decline_reason", "note"])
+        MentoringRequest.objects.filter(pk=request_id, status=RequestStatus.OPEN).update(
+            priority=True
+        )
+        _logged(offer, None, change="expired", reason=DeclineReason.NO_TIME)
     return True
 
 
@@ -1080,9 +1184,17 @@ def nudges_due(*, now: datetime | None = None) -> dict:
     - a session reminder for an active match with no session for
       ``MENTORS_SESSION_REMINDER_DAYS`` (re-armed by the next session);
     - midpoint feedback halfway through ``MENTORS_MATCH_WEEKS``;
-    - closing feedback for a completed match that has not had it.
+    - closing feedback for a completed match that has not had it;
+
+    and declines the offers unanswered for ``MENTORS_OFFER_DAYS`` (a silent mentor would
+    otherwise keep the woman from every round), without an e-mail: her match page says so.
     """
     now = now or _now()
+    cutoff = now - timedelta(days=settings.MENTORS_OFFER_DAYS)
+    stale = Match.objects.filter(status=MatchStatus.PROPOSED, proposed_at__lte=cutoff)
+    sent = {"offers_expired": 0, "reminders": 0, "midpoint": 0, "closing": 0}
+    for pk, request_id in stale.values_list("pk", "request_id"):
+        sent["offers_expired"] += _offer_expire(pk, request_id, cutoff)
     quiet = now - timedelta(days=settings.MENTORS_SESSION_REMINDER_DAYS)
     reminders = (
         Match.objects.filter(status=MatchStatus.ACTIVE, reminder_sent_at__isnull=True)
@@ -1091,18 +1203,10 @@ def nudges_due(*, now: datetime | None = None) -> dict:
             Q(last_session__isnull=True, started_at__lte=quiet)
             | Q(last_session__lte=timezone.localdate(quiet))
         )
-        .values_list("pk", "last_session", "started_at")
+        .values_list("pk", flat=True)
     )
-    sent = {"reminders": 0, "midpoint": 0, "closing": 0}
-    for pk, last_session, started_at in reminders:
-        since = (last_session or timezone.localdate(started_at)).isoformat()
-        sent["reminders"] += _nudge(
-            pk,
-            "reminder_sent_at",
-            lambda match, since=since: transaction.on_commit(
-                partial(emails.session_reminder_enqueue, match=match, since=since)
-            ),
-        )
+    for pk in reminders:
+        sent["reminders"] += _remind(pk, quiet)
     halfway = now - timedelta(weeks=settings.MENTORS_MATCH_WEEKS / 2)
     midpoint = Match.objects.filter(
         status__in=(MatchStatus.ACTIVE, MatchStatus.PAUSED),

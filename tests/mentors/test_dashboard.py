@@ -179,6 +179,16 @@ def test_the_counts_add_up_her_sessions(mentor, spain):
     }
 
 
+def test_a_woman_matched_twice_with_her_counts_once(mentor, spain):
+    pool = mentor_make(programme=spain, person=mentor)
+    first = match_make(mentor=pool, status=MatchStatus.ENDED_EARLY)
+    again = match_make(mentor=pool, request=first.request)
+    session(pool, SessionKind.SUPPORT, match=first)
+    session(pool, SessionKind.SUPPORT, match=again)
+
+    assert panel_for(mentor).context["counts"]["women_supported"] == 1
+
+
 def test_my_linkage_shows_the_panel_to_a_mentor(client, mentor, spain):
     mentor_make(programme=spain, person=mentor)
     client.force_login(mentor)

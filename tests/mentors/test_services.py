@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
-from wagtail.models import Site
+from wagtail.models import ModelLogEntry, Site
 
 import pytest
 
@@ -401,6 +401,23 @@ def test_request_withdraw_closes_its_offers_and_starts_retention(
     assert [m.to for m in mail.outbox] == [[offer.mentor.person.email]]
 
 
+def test_request_withdraw_logs_each_offer_and_match_it_ends(programme, professional):
+    request = services.request_create(
+        programme=programme, kind=RequestKind.SUPPORT, data=support_data(), filed_by=professional
+    )
+    offer = match_make(request=request, status=MatchStatus.PROPOSED)
+    running = match_make(request=request, status=MatchStatus.ACTIVE)
+    services.request_withdraw(request=request, by=professional)
+    entries = ModelLogEntry.objects.filter(action="mentors.match_change").order_by("object_id")
+    rows = sorted((e.object_id, e.user_id, e.data["change"], e.data["status"]) for e in entries)
+    assert rows == sorted(
+        [
+            (str(offer.pk), professional.pk, "withdrawn", MatchStatus.INVALIDATED),
+            (str(running.pk), professional.pk, "withdrawn", MatchStatus.ENDED_EARLY),
+        ]
+    )
+
+
 # --- Encryption at rest and retention ---------------------------------------------------
 
 
@@ -651,6 +668,32 @@ def test_ending_early_because_she_reached_her_goal_counts_as_completed(programme
     assert match.status == MatchStatus.COMPLETED
 
 
+def test_ending_early_with_her_goal_reached_saves_the_note_with_the_logged_change(
+    programme, monkeypatch
+):
+    match = match_make(mentor=mentor_make(programme=programme))
+    logged, seen = services._logged, []
+
+    def spy(locked, by, **data):
+        # The note is written by the time the change is logged, in the same transaction.
+        seen.append(Match.objects.get(pk=locked.pk).note)
+        logged(locked, by, **data)
+
+    monkeypatch.setattr(services, "_logged", spy)
+    services.match_end_early(
+        match=match, by=None, reason=EndReason.GOAL_REACHED, note="Found a job"
+    )
+    assert seen == ["Found a job"]
+    stored = Match.objects.get(pk=match.pk)
+    assert (stored.status, stored.note, match.note) == (
+        MatchStatus.COMPLETED,
+        "Found a job",
+        "Found a job",
+    )
+    entries = ModelLogEntry.objects.filter(object_id=str(match.pk), action="mentors.match_change")
+    assert [entry.data["status"] for entry in entries] == [MatchStatus.COMPLETED]
+
+
 def test_a_woman_who_loses_her_mentor_waits_again_first_in_line(programme):
     match = match_make(mentor=mentor_make(programme=programme))
     before = match.request.waiting_since
@@ -714,11 +757,13 @@ def test_a_support_session_counts_the_matchs_woman_once_whatever_the_kinds_of_he
         match=match,
         support_counts={SupportCategory.EMOTIONAL: 1},
     )
-    assert ledger(ParticipationKind.WOMEN_SUPPORTED) == [(f"aggregate:match:{match.pk}", 1)]
+    assert ledger(ParticipationKind.WOMEN_SUPPORTED) == [
+        (f"aggregate:request:{match.request_id}", 1)
+    ]
     supported = Participation.objects.get(kind=ParticipationKind.WOMEN_SUPPORTED)
     assert (supported.person, supported.source, supported.country, supported.region) == (
         None,
-        match,
+        match.request,
         "ES",
         "Barcelona",
     )
@@ -733,6 +778,77 @@ def test_a_support_session_counts_the_matchs_woman_once_whatever_the_kinds_of_he
     assert sorted(held.values_list("source_id", flat=True)) == sorted(
         [str(session.pk), str(later.pk)]
     )
+
+
+def test_a_woman_matched_again_counts_once_in_women_supported(programme):
+    first = match_make(mentor=mentor_make(programme=programme))
+    services.session_log(
+        mentor=first.mentor,
+        by=first.mentor.person,
+        data=session_data(),
+        match=first,
+        support_counts={SupportCategory.EMOTIONAL: 1},
+    )
+    services.match_end_early(match=first, by=None, reason=EndReason.MENTOR_UNAVAILABLE)
+    second = match_make(mentor=mentor_make(programme=programme), request=first.request)
+    services.session_log(
+        mentor=second.mentor,
+        by=second.mentor.person,
+        data=session_data(),
+        match=second,
+        support_counts={SupportCategory.INFORMATION: 1},
+    )
+    assert ledger(ParticipationKind.WOMEN_SUPPORTED) == [
+        (f"aggregate:request:{first.request_id}", 1)
+    ]
+
+
+def test_a_training_requests_match_logs_no_support_session(programme):
+    match = match_make(
+        mentor=mentor_make(programme=programme),
+        request=RequestFactory(programme=programme, kind=RequestKind.TRAINING),
+    )
+    with pytest.raises(ValidationError) as error:
+        services.session_log(
+            mentor=match.mentor,
+            by=match.mentor.person,
+            data=session_data(),
+            match=match,
+            support_counts={SupportCategory.INFORMATION: 1},
+        )
+    assert error.value.message_dict == {
+        "kind": [
+            "This mentoring is a training for a service: log its sessions as training or "
+            "networking. Support sessions are for a woman's mentoring."
+        ]
+    }
+    assert not Participation.objects.filter(kind=ParticipationKind.WOMEN_SUPPORTED).exists()
+    trained = services.session_log(
+        mentor=match.mentor,
+        by=match.mentor.person,
+        data=session_data(SessionKind.TRAINING, anonymous_count=6),
+        match=match,
+    )
+    assert trained.kind == SessionKind.TRAINING
+
+
+def test_a_womans_match_logs_networking_but_no_training_session(programme):
+    match = match_make(mentor=mentor_make(programme=programme))
+    with pytest.raises(ValidationError) as error:
+        services.session_log(
+            mentor=match.mentor,
+            by=match.mentor.person,
+            data=session_data(SessionKind.TRAINING, anonymous_count=3),
+            match=match,
+        )
+    assert list(error.value.message_dict) == ["kind"]
+    networking = services.session_log(
+        mentor=match.mentor,
+        by=match.mentor.person,
+        data=session_data(SessionKind.NETWORKING, anonymous_count=3),
+        match=match,
+    )
+    assert networking.kind == SessionKind.NETWORKING
 
 
 def test_a_group_session_of_a_match_counts_her_once_and_the_new_women_it_names(programme):
@@ -752,7 +868,7 @@ def test_a_group_session_of_a_match_counts_her_once_and_the_new_women_it_names(p
         support_counts={SupportCategory.INFORMATION: 3},
     )
     assert ledger(ParticipationKind.WOMEN_SUPPORTED) == [
-        (f"aggregate:match:{match.pk}", 1),
+        (f"aggregate:request:{match.request_id}", 1),
         (f"aggregate:session:{first.pk}", 2),
     ]
     assert (first.women_new, again.women_new) == (2, 0)

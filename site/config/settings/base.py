@@ -404,3 +404,6 @@ MENTORS_REQUEST_EXPIRY_DAYS = int(os.environ.get("MENTORS_REQUEST_EXPIRY_DAYS", 
 MENTORS_MATCH_WEEKS = int(os.environ.get("MENTORS_MATCH_WEEKS", "12"))
 # A mentor with an active match and no session logged for this many days is reminded once.
 MENTORS_SESSION_REMINDER_DAYS = int(os.environ.get("MENTORS_SESSION_REMINDER_DAYS", "14"))
+# An offer a mentor has not answered after this many days is declined for her ("no time"):
+# the request goes to the next round, first in line.
+MENTORS_OFFER_DAYS = int(os.environ.get("MENTORS_OFFER_DAYS", "7"))
