@@ -176,6 +176,8 @@ def criterion_detail(key: str, params: Mapping) -> str:
     if key == "expertise":
         if not params.get("needs"):
             return gettext("No particular need named")
+        if params["covered"] == params["needs"]:
+            return gettext("Covers every need she named")
         return ngettext(
             "Covers %(covered)s of the %(needs)s need",
             "Covers %(covered)s of the %(needs)s needs",

@@ -204,7 +204,7 @@ def test_a_mentor_is_matched_through_a_round_and_logs_a_group_session(
     criteria = table.locator("tbody th").all_inner_texts()
     assert criteria[:4] == ["Expertise fit", "Availability overlap", "Waiting time", "Load balance"]
     expertise = table.locator("tbody tr").filter(has_text="Expertise fit").locator("td")
-    assert expertise.all_inner_texts() == ["1.00", "4", "4.00", "Covers 1 of the 1 need"]
+    assert expertise.all_inner_texts() == ["1.00", "4", "4.00", "Covers every need she named"]
     assert "Total score" in table.locator("tfoot").inner_text()
     # Organisers never see who asked or how to reach her.
     page_text = admin.locator("main").inner_text()
@@ -283,11 +283,11 @@ def test_a_mentor_is_matched_through_a_round_and_logs_a_group_session(
         source_type=ContentType.objects.get_for_model(MentoringSession),
         source_id=str(session.pk),
     )
-    # Each woman once: the match's woman (source the match) and the two new ones; the
+    # Each woman once: the match's woman (source her request) and the two new ones; the
     # kinds of help (3 informed, 2 accompanied) are the session's breakdown, not women.
     supported = Participation.objects.filter(kind=ParticipationKind.WOMEN_SUPPORTED)
     assert sorted(supported.values_list("subject_key", "count")) == [
-        (f"aggregate:match:{match.pk}", 1),
+        (f"aggregate:request:{match.request_id}", 1),
         (f"aggregate:session:{session.pk}", 2),
     ]
     assert dict(session.support_counts.values_list("category", "count")) == {

@@ -382,3 +382,13 @@ def test_match_round_unmatched_reason_is_the_first_stage_that_empties_her_candid
             stops = [feasible(her, m) for m in mentors]
             expected = "outcompeted" if None in stops else max(stops, key=order.index)
         assert result.unmatched[her.id] == expected
+
+
+def test_a_mentor_covering_every_need_is_said_so_in_words():
+    from mentors.matching import criterion_detail
+
+    assert [
+        criterion_detail("expertise", {"needs": 2, "covered": 2}),
+        criterion_detail("expertise", {"needs": 3, "covered": 1}),
+        criterion_detail("expertise", {"needs": 0, "covered": 0}),
+    ] == ["Covers every need she named", "Covers 1 of the 3 needs", "No particular need named"]
