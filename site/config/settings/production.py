@@ -16,7 +16,7 @@ if not SECRET_KEY or SECRET_KEY.startswith("insecure-"):
 # development key.
 if not os.environ.get("LINKAGE_FIELD_ENCRYPTION_KEYS", "").strip():
     raise ImproperlyConfigured(
-        "Set LINKAGE_FIELD_ENCRYPTION_KEYS to a Fernet key: python -c \"from "
+        'Set LINKAGE_FIELD_ENCRYPTION_KEYS to a Fernet key: python -c "from '
         'cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
     )
 
