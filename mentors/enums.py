@@ -1,6 +1,7 @@
 """Every status and kind of the mentors app: import them anywhere without cycles."""
 
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -57,7 +58,8 @@ PARTS_OF_DAY = (
 # Weekly availability in 21 coarse slots ("mon-morning" … "sun-evening"): enough to see
 # whether two people can meet, without a calendar of anyone's life.
 AVAILABILITY_SLOTS = [
-    (f"{day}-{part}", f"{day_label}, {part_label}")
+    # Lazy: the labels are said in the reader's language, not fixed when the module loads.
+    (f"{day}-{part}", format_lazy("{}, {}", day_label, part_label))
     for day, day_label in DAYS
     for part, part_label in PARTS_OF_DAY
 ]

@@ -178,6 +178,8 @@ def criterion_detail(key: str, params: Mapping) -> str:
             return gettext("No particular need named")
         if params["covered"] == params["needs"]:
             return gettext("Covers every need she named")
+        if not params["covered"]:
+            return gettext("Covers none of the needs she named")
         return ngettext(
             "Covers %(covered)s of the %(needs)s need",
             "Covers %(covered)s of the %(needs)s needs",

@@ -19,4 +19,5 @@ urlpatterns = [
     path("matches/<int:match_id>/<str:action>/", views.match_action, name="match_action"),
     path("sessions/new/", views.session_new, name="session_new"),
     path("concern/", views.concern, name="concern"),
+    path("concern/thanks/", views.concern_thanks, name="concern_thanks"),
 ]

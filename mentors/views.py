@@ -530,7 +530,7 @@ def feedback(request, match_id: int, stage: str):
         return render(
             request, "mentors/feedback.html", {"match": match, "stage": stage, "given": True}
         )
-    form = FeedbackForm(request.POST or None)
+    form = FeedbackForm(request.POST or None, stage=stage)
     if request.method == "POST" and form.is_valid():
         try:
             services.feedback_submit(
@@ -630,10 +630,16 @@ def _public_concern(request):
                     return render(
                         request, "mentors/concern_public.html", {"form": form}, status=400
                     )
-            return render(request, "mentors/concern_public.html", {"sent": True})
+            # Post, redirect, get: reloading the thank-you page sends nothing again.
+            return redirect("mentors:concern_thanks")
     return render(
         request,
         "mentors/concern_public.html",
         {"form": form},
         status=400 if request.method == "POST" else 200,
     )
+
+
+@never_cache
+def concern_thanks(request):
+    return render(request, "mentors/concern_public.html", {"sent": True})

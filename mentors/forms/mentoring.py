@@ -21,6 +21,7 @@ from ..enums import (
     PARTS_OF_DAY,
     DeclineReason,
     EndReason,
+    FeedbackStage,
     LanguageLevel,
     MatchStatus,
     MeetingFormat,
@@ -31,7 +32,7 @@ from ..enums import (
 )
 from ..models import MentorProfile
 from .common import ServiceErrorsMixin
-from .requests import HoneypotMixin
+from .requests import HoneypotMixin, country_choices, language_choices
 
 LANGUAGE_ROWS = 3  # empty language rows offered on the mentor profile form
 
@@ -87,6 +88,10 @@ class MentorProfileForm(ServiceErrorsMixin, forms.ModelForm):
             # Nothing to choose from: no empty box of checkboxes.
             del self.fields["regions"]
         self.fields["capacity"].widget.attrs.update(min=1, max=10)
+        # Countries in the reader's alphabetical order ("Other country" last), as on the
+        # request forms; the widget's choices are set when the form is built.
+        countries_field = self.fields["countries"]
+        countries_field.choices = country_choices()[1:]
         for field in self.fields.values():
             field.label = capfirst(field.label)
         if self.instance.conduct_accepted_at:
@@ -137,6 +142,13 @@ class MentorLanguageForm(forms.Form):
         coerce=int,
         initial=LanguageLevel.FLUENT,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # In the reader's alphabetical order (the choices below are only the fallback).
+        self.fields["language"].choices = [("", gettext("Choose a language"))] + list(
+            language_choices()
+        )
 
 
 class BaseLanguageFormSet(forms.BaseFormSet):
@@ -305,7 +317,7 @@ class PublicConcernForm(HoneypotMixin, forms.Form):
         ),
     )
     reply_to = forms.CharField(
-        label=_("If you want an answer: a safe way to reach you (optional)"),
+        label=_("If you want an answer: a safe way to reach you"),
         max_length=200,
         required=False,
         help_text=_("A phone number, an e-mail address, or a service that can pass on a message."),
@@ -560,3 +572,8 @@ class FeedbackForm(ServiceErrorsMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Never write her name or details of violence."),
     )
+
+    def __init__(self, *args, stage: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if stage == FeedbackStage.CLOSING:
+            self.fields["rating"].label = _("How did the mentoring go?")

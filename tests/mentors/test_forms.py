@@ -496,3 +496,51 @@ def test_a_mentor_reads_her_offer_as_an_offer_to_her(spain):
         "An offer to you",
         "Active",
     )
+
+
+def test_availability_slots_are_named_in_the_readers_language():
+    from django.utils import translation
+
+    from mentors.enums import AVAILABILITY_SLOTS
+
+    labels = dict(AVAILABILITY_SLOTS)
+    with translation.override("es"):
+        spanish = str(labels["mon-morning"])
+    with translation.override("en"):
+        english = str(labels["mon-morning"])
+    assert english == "Monday, morning"
+    assert spanish != english and spanish.lower().startswith("lunes")
+
+
+def test_the_closing_feedback_asks_in_the_past_tense():
+    from mentors.enums import FeedbackStage
+    from mentors.forms import FeedbackForm
+
+    assert [
+        str(FeedbackForm(stage=FeedbackStage.MIDPOINT).fields["rating"].label),
+        str(FeedbackForm(stage=FeedbackStage.CLOSING).fields["rating"].label),
+    ] == ["How is the mentoring going?", "How did the mentoring go?"]
+
+
+def test_the_profile_lists_countries_and_languages_in_the_readers_order(spain):
+    from django.utils import translation
+
+    from mentors.forms import MentorProfileForm, language_formset
+    from mentors.models import MentorProfile
+
+    profile = MentorProfile(programme=spain)
+    with translation.override("es"):
+        countries = [
+            str(label)
+            for _code, label in MentorProfileForm(instance=profile).fields["countries"].choices
+        ]
+        languages = [
+            str(label)
+            for code, label in language_formset(profile=profile).forms[0].fields["language"].choices
+            if code
+        ]
+    assert countries[-1] == "Otro país"
+    from mentors.forms.requests import by_name
+
+    assert countries[:-1] == sorted(countries[:-1], key=by_name)  # accents aside: Bélgica, Bosnia
+    assert languages.index("Árabe") < languages.index("Francés") < languages.index("Inglés")

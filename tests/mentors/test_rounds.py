@@ -390,7 +390,7 @@ def test_suggestion_override_to_another_fitting_mentor_recomputes_the_breakdown(
     changed = rounds.suggestion_override(suggestion=suggestion, mentor=second, by=organiser)
     changed.refresh_from_db()
     assert (changed.mentor_id, changed.overridden_by) == (second.pk, organiser)
-    assert changed.breakdown["expertise"]["detail"] == "Covers 0 of the 1 need"
+    assert changed.breakdown["expertise"]["detail"] == "Covers none of the needs she named"
     round_.refresh_from_db()
     assert round_.total_score == pytest.approx(changed.score)
     assert logged(round_, "mentors.suggestion_override") == 1

@@ -544,6 +544,15 @@ def test_each_time_a_mentor_reads_a_contact_it_is_in_the_audit_log(mentor_client
     assert list(views.values_list("user_id", flat=True)) == [pool.person_id, pool.person_id]
 
 
+def test_her_contact_reads_left_to_right_on_a_right_to_left_page(mentor_client, pool):
+    match = match_make(mentor=pool)  # active: the contact is shown
+
+    body = mentor_client.get(f"/ar{match_url(match)}").content.decode()
+
+    # An Arabic page would otherwise show "+34 600 000 001" as "001 000 600 34+".
+    assert f'<bdi dir="ltr">{match.request.contact}</bdi>' in body
+
+
 def test_another_mentors_match_is_not_found(client, pool):
     match = match_make(mentor=pool)
     client.force_login(user_with_role(Role.MENTOR))
@@ -912,7 +921,12 @@ def test_without_a_mentors_account_the_concern_page_is_the_public_form(
             CONCERN,
             {"programme": pool.programme_id, "text": "The mentor shared my story", "reply_to": ""},
         )
-    assert sent.status_code == 200
+    # Post, redirect, get: reloading the thank-you page sends nothing again.
+    assert (sent.status_code, sent["Location"]) == (302, "/mentoring/concern/thanks/")
+    thanks = client.get(sent["Location"])
+    assert (
+        thanks.status_code == 200 and "the organisers have your report" in thanks.content.decode()
+    )
     concern = ConcernReport.objects.get()
     assert (concern.programme, concern.match, concern.text) == (
         pool.programme,
@@ -920,7 +934,7 @@ def test_without_a_mentors_account_the_concern_page_is_the_public_form(
         "The mentor shared my story",
     )
     # What she wrote is not shown back, and the organisers' e-mail does not carry it.
-    assert "shared my story" not in sent.content.decode()
+    assert "shared my story" not in thanks.content.decode()
     assert all("shared my story" not in message.body for message in mail.outbox)
 
 
@@ -928,7 +942,7 @@ def test_a_robot_filling_the_honeypot_files_no_concern(client, pool):
     sent = client.post(
         CONCERN, {"programme": pool.programme_id, "text": "Buy now", "website": "http://spam"}
     )
-    assert sent.status_code == 200
+    assert sent.status_code == 302
     assert ConcernReport.objects.count() == 0
 
 
