@@ -91,17 +91,21 @@ def timeline(match: Match) -> list[dict]:
         (match.paused_at, _("Paused"), ""),
         (match.ended_at, _("Ended"), match.get_end_reason_display()),
     ]
-    rows = [
-        {"when": when, "what": what, "who": "", "detail": detail}
-        for when, what, detail in steps
-        if when is not None
-    ]
-    entries = (
+    entries = list(
         ModelLogEntry.objects.for_instance(match)
         .exclude(action__in=VIEW_ACTIONS)
         .select_related("user")
         .order_by("-timestamp")[:TIMELINE_ROWS]
     )
+    if entries:
+        # The services log every change (who and when): the match's own dates would say
+        # the same thing twice. Only the offer itself may predate the log.
+        steps = steps[:1] if not any(e.data.get("status") == "proposed" for e in entries) else []
+    rows = [
+        {"when": when, "what": what, "who": "", "detail": detail}
+        for when, what, detail in steps
+        if when is not None
+    ]
     for entry in entries:
         rows.append(
             {

@@ -733,3 +733,21 @@ def test_a_mentor_who_deleted_her_account_is_shown_as_a_former_mentor(organiser_
     assert gone.person_id is None
     assert all("Former mentor (account deleted)" in page.content.decode() for page in pages)
     assert all("Gone Mentor" not in page.content.decode() for page in pages)
+
+
+def test_the_match_timeline_says_each_change_once(programme):
+    from mentors import services
+    from mentors.admin_views.matches import timeline
+
+    mentor = mentor_make(programme=programme)
+    offer = match_make(mentor=mentor, status=MatchStatus.PROPOSED)
+    services.match_accept(match=offer, by=mentor.person)
+    services.match_start(match=offer, by=mentor.person)
+
+    whats = [str(row["what"]) for row in timeline(offer)]
+
+    assert whats == [
+        "Offered to the mentor",
+        "Status changed to: Accepted",
+        "Status changed to: Active",
+    ]
