@@ -221,6 +221,7 @@ class DeclineForm(forms.Form):
         label=_("Why are you declining?"),
         choices=[("", _("Choose a reason"))] + list(DeclineReason.choices),
         help_text=_("Organisers see the reason. She is offered another mentor first."),
+        error_messages={"required": _("Tell us why you decline: choose a reason.")},
     )
     note = forms.CharField(
         label=_("Anything the organisers should know"),
