@@ -219,3 +219,12 @@ def test_the_panel_queries_do_not_grow_with_matches(n, mentor, spain, django_ass
 
     assert (len(panel.context["current"]), len(panel.context["offers"])) == (n, n)
     assert html.count("Answer the offer") == n
+
+
+def test_the_programmes_name_is_isolated_on_a_right_to_left_page(client, mentor, spain):
+    mentor_make(programme=spain, person=mentor)
+    client.force_login(mentor)
+
+    body = client.get("/my/").content.decode()
+
+    assert f"<bdi>{spain.name}</bdi>" in body

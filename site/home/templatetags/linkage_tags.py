@@ -271,3 +271,12 @@ def helplines_for(safety_settings, country: str = ""):
     """Helplines with the visitor's country first."""
     lines = list(safety_settings.helplines.all())
     return sorted(lines, key=lambda line: (line.country != country, line.sort_order or 0))
+
+
+@register.filter
+def bdi(value):
+    """``value`` isolated from the text around it (``<bdi>``): a name in another script or
+    direction (an English programme name on an Arabic page) keeps its punctuation in place."""
+    from django.utils.html import format_html
+
+    return format_html("<bdi>{}</bdi>", value)
