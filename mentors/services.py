@@ -67,6 +67,7 @@ from .models import (
     MentorProfile,
     SupportCount,
 )
+from .selectors import CONTACT_FIELDS
 
 MENTOR_TRACK = "mentor"
 REQUEST_OPEN = (RequestStatus.OPEN, RequestStatus.MATCHED)
@@ -675,6 +676,17 @@ def match_contact_visible(*, match: Match, user) -> bool:
         and match.status in MATCH_HOLDING
         and match.mentor.person_id == user.pk
     )
+
+
+def match_contact_read(*, match: Match, user) -> bool:
+    """Load (and decrypt) the requester's name and contact onto ``match.request`` for
+    ``user`` if she may read them, and put the reading on the record (Wagtail's audit log:
+    who read a contact, and when). Returns whether she may; nothing is loaded otherwise."""
+    if not match_contact_visible(match=match, user=user):
+        return False
+    match.request.refresh_from_db(fields=CONTACT_FIELDS)
+    log(instance=match, action="mentors.match_view", user=user)
+    return True
 
 
 def _block_create(*, match: Match, by, source: str) -> DoNotMatch:

@@ -19,8 +19,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from wagtail.log_actions import log
-
 from core.http import client_network
 from core.text import join_list
 from people.enums import Role
@@ -56,7 +54,7 @@ from .forms import (
     match_status_for_mentor,
 )
 from .models import Match, MentoringRequest, MentorProfile
-from .selectors import CONTACT_FIELDS, REQUEST_PERSONAL_FIELDS
+from .selectors import REQUEST_PERSONAL_FIELDS
 
 # --- Asking for a mentor ---------------------------------------------------------------------
 
@@ -330,19 +328,13 @@ def _apply(request):
 @login_required
 @never_cache
 def match_detail(request, match_id: int):
-    match = _own_match(request, match_id)
-    if services.match_contact_visible(match=match, user=request.user):
-        # Who read a requester's contact details, and when, is on the record.
-        log(instance=match, action="mentors.match_view", user=request.user)
-    return _match_page(request, match)
+    return _match_page(request, _own_match(request, match_id))
 
 
 def _match_page(request, match: Match, status: int = 200, **forms):
     holding = match.status in MATCH_HOLDING
-    contact_visible = services.match_contact_visible(match=match, user=request.user)
-    if contact_visible:
-        # Her contact details, read (and decrypted) only here, for her mentor to see.
-        match.request.refresh_from_db(fields=CONTACT_FIELDS)
+    # Her contact details, read (decrypted and logged) only for her mentor to see.
+    contact_visible = services.match_contact_read(match=match, user=request.user)
     context = {
         "match": match,
         "reference": match_reference(match),

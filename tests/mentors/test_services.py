@@ -1140,3 +1140,15 @@ def test_every_change_of_a_match_by_its_mentor_is_in_the_audit_log(programme):
     ]
     # The offer the acceptance closed is logged as the system's doing.
     assert entries(competing) == [(None, MatchStatus.INVALIDATED, "")]
+
+
+def test_match_contact_read_loads_and_logs_only_for_her_mentor(programme, organiser):
+    from wagtail.models import ModelLogEntry
+
+    match = match_make(mentor=mentor_make(programme=programme))
+    reads = ModelLogEntry.objects.filter(action="mentors.match_view", object_id=str(match.pk))
+
+    assert services.match_contact_read(match=match, user=organiser) is False
+    assert reads.count() == 0
+    assert services.match_contact_read(match=match, user=match.mentor.person) is True
+    assert list(reads.values_list("user_id", flat=True)) == [match.mentor.person_id]
