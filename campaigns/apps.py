@@ -1,8 +1,33 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+ORGANISER_PERMISSIONS = (
+    ("campaigns", "pledge", "view_pledge"),
+    ("campaigns", "pledge", "moderate_pledge"),
+    ("campaigns", "reachrecord", "view_reachrecord"),
+    ("campaigns", "reachrecord", "add_reachrecord"),
+    ("campaigns", "reachrecord", "change_reachrecord"),
+    ("campaigns", "reachrecord", "delete_reachrecord"),
+)
+
 
 class CampaignsConfig(AppConfig):
     name = "campaigns"
     verbose_name = _("Campaigns")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from people.enums import Role
+        from people.roles import register_permissions
+        from programmes.sections import register_section_type
+
+        from . import event_links, messages
+        from .models import CampaignIndexPage, CampaignSectionPage
+
+        register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
+        register_section_type(CampaignIndexPage, CampaignSectionPage)
+        # The pledge e-mails (confirmation, "already pledged", consent withdrawn).
+        messages.register()
+        # The events listing's campaign filter: a choice of campaigns (events never
+        # imports this app: it reads the choices from core's registry).
+        event_links.register()

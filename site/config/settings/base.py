@@ -245,6 +245,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     # feedback forms (each sent once).
     "mentors-contacts-erase": {"task": "mentors.contacts_erase", "schedule": 3600.0},
     "mentors-nudges": {"task": "mentors.nudges_due", "schedule": 3600.0},
+    # Pledge totals recounted (pages read them), addresses erased after the campaign.
+    "campaigns-totals": {"task": "campaigns.totals_refresh", "schedule": 300.0},
+    "campaigns-pledges-erase": {"task": "campaigns.pledges_erase", "schedule": 3600.0},
 }
 
 # --- Events ----------------------------------------------------------------------------
@@ -407,3 +410,14 @@ MENTORS_SESSION_REMINDER_DAYS = int(os.environ.get("MENTORS_SESSION_REMINDER_DAY
 # An offer a mentor has not answered after this many days is declined for her ("no time"):
 # the request goes to the next round, first in line.
 MENTORS_OFFER_DAYS = int(os.environ.get("MENTORS_OFFER_DAYS", "7"))
+
+# Campaigns (see README "Campaigns").
+# Pledgers' addresses are erased this many days after the campaign's last day.
+CAMPAIGNS_PLEDGE_RETENTION_DAYS = int(os.environ.get("CAMPAIGNS_PLEDGE_RETENTION_DAYS", "90"))
+# A pledge not confirmed within this many days no longer waits (its address is erased).
+CAMPAIGNS_PLEDGE_CONFIRM_DAYS = int(os.environ.get("CAMPAIGNS_PLEDGE_CONFIRM_DAYS", "7"))
+# Pledge submissions accepted per client IP address, and per e-mail address, per hour.
+CAMPAIGNS_PLEDGE_LIMIT_PER_IP = int(os.environ.get("CAMPAIGNS_PLEDGE_LIMIT_PER_IP", "30"))
+CAMPAIGNS_PLEDGE_LIMIT_PER_ADDRESS = int(os.environ.get("CAMPAIGNS_PLEDGE_LIMIT_PER_ADDRESS", "3"))
+# Totals are recounted at most this often (seconds) after a confirmation, then pages refresh.
+CAMPAIGNS_TOTALS_INTERVAL = int(os.environ.get("CAMPAIGNS_TOTALS_INTERVAL", "20"))

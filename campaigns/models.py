@@ -1,1 +1,0 @@
-"""Campaigns: filled in by its own issue."""
