@@ -328,11 +328,11 @@ class CampaignDay(Orderable):
     def clean(self):
         super().clean()
         page = self.page
-        if self.day and page.starts_on and page.ends_on:
-            if not page.starts_on <= self.day <= page.ends_on:
-                raise ValidationError(
-                    {"day": _("Choose a day between the campaign's first and last day.")}
-                )
+        known = self.day and page.starts_on and page.ends_on
+        if known and not page.starts_on <= self.day <= page.ends_on:
+            raise ValidationError(
+                {"day": _("Choose a day between the campaign's first and last day.")}
+            )
 
 
 class CampaignEvent(Orderable):

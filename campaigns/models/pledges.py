@@ -95,6 +95,9 @@ class PledgeTotal(models.Model):
             models.UniqueConstraint(fields=["campaign_key", "scope"], name="pledge_total_once"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.campaign_key} {self.scope or 'all'}: {self.confirmed}"
+
 
 class ReachRecord(models.Model):
     """People a campaign reached through one channel, counted (direct) or estimated, with
@@ -123,3 +126,6 @@ class ReachRecord(models.Model):
         verbose_name = _("reach record")
         verbose_name_plural = _("reach records")
         ordering = ["-on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()}: {self.people}"
