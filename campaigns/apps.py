@@ -21,7 +21,7 @@ class CampaignsConfig(AppConfig):
         from people.roles import register_permissions
         from programmes.sections import register_section_type
 
-        from . import event_links, messages
+        from . import event_links, home_block, messages  # noqa: F401 (home_block: hooks)
         from .models import CampaignIndexPage, CampaignSectionPage
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
