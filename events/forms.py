@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.dates import WEEKDAYS as DAY_NAMES
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin import compare
@@ -15,6 +15,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.widgets import AdminDateInput
 
+from core.event_groups import event_groups
 from core.timezones import ZoneSelect, choice_values, zone_choices, zone_label
 from people.enums import Country
 from people.models import Region
@@ -40,7 +41,13 @@ def _blank_first(label, choices):
 
 
 class EventFilterForm(forms.Form):
-    """The filters of the listing and of the public feeds (the same query string)."""
+    """The filters of the listing and of the public feeds (the same query string).
+
+    Besides its own fields it offers one choice per grouping another app registers in
+    ``core.event_groups`` (a campaign's events), placed before "Include past events": the
+    events app lists them without knowing the app that defines them. Only values from the
+    choices are accepted; anything else (an old free-text ``?campaign=16-days-2026``) is
+    the field's error, shown beside it, and that filter is left out."""
 
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=_blank_first(_("All kinds"), EventKind.choices)
@@ -66,21 +73,39 @@ class EventFilterForm(forms.Form):
         required=False,
         choices=_blank_first(_("Any format"), EventFormat.choices),
     )
-    campaign = forms.SlugField(label=_("Campaign"), required=False, max_length=60)
     past = forms.BooleanField(label=_("Include past events"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        past = self.fields.pop("past")
+        for group in event_groups():
+            self.fields[group.name] = forms.ChoiceField(
+                label=group.label,
+                required=False,
+                # Read when the select is drawn or a value checked, in the language active
+                # then; a form that is neither (an unfiltered feed) never reads them.
+                choices=functools.partial(_group_choices, group),
+            )
+        self.fields["past"] = past
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["aria-describedby"] = f"id_{name}-error"
+
     def filters(self) -> dict:
-        """The valid filters given; an invalid value is ignored rather than an error page."""
+        """The valid filters given; an invalid value is left out (and is the field's error
+        on the listing) rather than an error page."""
         if not self.is_bound:
             return {}
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
-        result = {
-            name: data[name]
-            for name in ("kind", "country", "region", "language", "format", "campaign", "past")
-            if data.get(name) and name not in self.errors
+        return {
+            name: data[name] for name in self.fields if data.get(name) and name not in self.errors
         }
-        return result
 
     def query_string(self) -> str:
         from django.utils.http import urlencode
@@ -93,6 +118,10 @@ class EventFilterForm(forms.Form):
                 value = "1"
             params.append((name, value))
         return urlencode(params)
+
+
+def _group_choices(group) -> list[tuple[str, str]]:
+    return _blank_first(group.empty_label, group.choices(get_language()))
 
 
 class RegistrationForm(forms.Form):

@@ -32,6 +32,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from core.event_groups import event_groups
 from core.fields import json_list_contains
 from core.timezones import zone_known
 
@@ -54,8 +55,9 @@ def events_base(*, locale=None) -> QuerySet:
 
 
 def events_filtered(*, index=None, locale=None, now: datetime | None = None, **filters) -> QuerySet:
-    """Events under ``index`` (or all), with the listing's filters; upcoming only unless
-    ``past`` is given. The query is the same shape for any filter.
+    """Events under ``index`` (or all), with the listing's filters (and those of the
+    groupings registered in ``core.event_groups``, by name); upcoming only unless ``past``
+    is given. The query is the same shape for any filter.
 
     An event lives directly below the listing or below one of its programme sections
     (``EventSectionPage``): ``descendant_of`` finds both in the same single condition on
@@ -72,13 +74,36 @@ def events_filtered(*, index=None, locale=None, now: datetime | None = None, **f
         qs = qs.filter(region=filters["region"])
     if filters.get("format"):
         qs = qs.filter(event_format=filters["format"])
-    if filters.get("campaign"):
-        qs = qs.filter(campaign=filters["campaign"])
+    for group in event_groups():
+        # A grouping another app defines (a campaign's events): a subquery of ids, so the
+        # listing stays one statement.
+        if filters.get(group.name):
+            qs = qs.filter(pk__in=group.event_ids(filters[group.name]))
     if filters.get("language"):
         qs = qs.filter(json_list_contains("languages", filters["language"]))
     if not filters.get("past"):
         qs = qs.filter(Q(last_ends_at__isnull=True) | Q(last_ends_at__gte=now))
     return qs.order_by("starts_at", "pk")
+
+
+def events_for_keys(*, keys, locale_id: int | None = None) -> list[EventPage]:
+    """The live public events whose ``translation_key`` is among ``keys`` (values or a
+    subquery), one page per event: its version in ``locale_id`` (a translation or an
+    alias) when there is one, else its original (the first created), in the order of
+    their first start. With venue, region and locale joined and the cancelled or moved
+    dates prefetched: three queries (restrictions, pages, changes) whatever their number.
+
+    For another app's view of "its" events (a campaign's calendar and feed), which knows
+    them by translation key, the one identity shared by every language."""
+    where = Q(alias_of__isnull=True)
+    if locale_id is not None:
+        where |= Q(locale_id=locale_id)
+    chosen: dict = {}
+    for event in events_base().filter(translation_key__in=keys).filter(where).order_by("pk"):
+        kept = chosen.get(event.translation_key)
+        if kept is None or (event.locale_id == locale_id and kept.locale_id != locale_id):
+            chosen[event.translation_key] = event
+    return sorted(chosen.values(), key=lambda event: (event.starts_at, event.pk))
 
 
 # A counter every write that alters a public feed raises (``events.signals``): venues,

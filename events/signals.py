@@ -10,6 +10,8 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.signals import page_published, page_unpublished
 
+from core import page_cache
+
 from .models.occurrences import OccurrenceChange
 from .models.pages import EventPage
 from .models.venues import Venue
@@ -30,9 +32,22 @@ def _bump_for_events(sender, instance, **kwargs) -> None:
         _bump(sender)
 
 
+def _pages_stale(sender, **kwargs) -> None:
+    """Event pages and listings show the venue and the dates: cached pages go stale too
+    (page publishes reach the page cache by themselves). Registrations do not: what an
+    anonymous visitor sees of an event never depends on who registered."""
+    page_cache.invalidate()
+
+
 for model in (Venue, OccurrenceChange):
     post_save.connect(_bump, sender=model, dispatch_uid=f"events.feed.save.{model.__name__}")
     post_delete.connect(_bump, sender=model, dispatch_uid=f"events.feed.delete.{model.__name__}")
+    post_save.connect(
+        _pages_stale, sender=model, dispatch_uid=f"events.pages.save.{model.__name__}"
+    )
+    post_delete.connect(
+        _pages_stale, sender=model, dispatch_uid=f"events.pages.delete.{model.__name__}"
+    )
 # Any page class: a StudyVisitPage is saved as itself, and pages are deleted as Page rows.
 post_save.connect(_bump_for_events, dispatch_uid="events.feed.save.page")
 post_delete.connect(_bump_for_events, dispatch_uid="events.feed.delete.page")

@@ -241,19 +241,19 @@ class CampaignPage(ProgrammeOwned, RoutablePageMixin, Page):
 
         return campaign_page(request, self)
 
-    @path("calendar.ics")
+    @path("calendar/")
     def calendar_feed(self, request):
         from ..sharing import campaign_calendar
 
         return campaign_calendar(request, self)
 
-    @path("share.png")
+    @path("share-image/")
     def share_image(self, request):
         from ..sharing import share_image
 
         return share_image(request, self)
 
-    @path("poster.pdf")
+    @path("poster/")
     def poster(self, request):
         from ..sharing import poster_pdf
 

@@ -170,12 +170,6 @@ class EventPage(ProgrammeOwned, RoutablePageMixin, Page):
         blank=True,
         help_text=_("E.g. “Albanian ↔ Serbian, sign language on request”."),
     )
-    campaign = models.SlugField(
-        _("campaign"),
-        max_length=60,
-        blank=True,
-        help_text=_("A short tag shared by a campaign's events, e.g. 16-days-2026."),
-    )
 
     registration_required = models.BooleanField(_("registration required"), default=True)
     capacity = models.PositiveIntegerField(
@@ -229,7 +223,6 @@ class EventPage(ProgrammeOwned, RoutablePageMixin, Page):
                 FieldPanel("online_url"),
                 FieldPanel("languages"),
                 FieldPanel("interpretation"),
-                FieldPanel("campaign"),
             ],
             heading=_("Where and in which languages"),
         ),

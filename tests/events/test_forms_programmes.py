@@ -153,7 +153,6 @@ def _meeting(**overrides) -> dict:
         "country": "LT",
         "online_url": "",
         "interpretation": "",
-        "campaign": "",
         "capacity": "",
         "questions": streamfield([]),
     }

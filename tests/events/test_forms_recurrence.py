@@ -55,7 +55,6 @@ def _data(**overrides) -> dict:
         "country": "XK",
         "online_url": "",
         "interpretation": "",
-        "campaign": "",
         "registration_required": "on",
         "capacity": "25",
         "questions": streamfield([]),

@@ -51,7 +51,6 @@ def _form(**overrides):
         "country": "XK",
         "online_url": "",
         "interpretation": "Albanian ↔ Serbian",
-        "campaign": "",
         "registration_required": "on",
         "capacity": "25",
         "questions": streamfield(

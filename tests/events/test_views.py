@@ -359,3 +359,53 @@ def test_my_linkage_shows_the_next_date_of_a_series_not_its_first(index, client,
     upcoming = page.schedule().occurrences(after=timezone.now(), limit=1)[0]
     assert f'<time datetime="{upcoming.start.isoformat()}"' in body
     assert f'<time datetime="{page.schedule().first_start.isoformat()}"' not in body
+
+
+@pytest.fixture
+def grouping():
+    """A grouping another app could register (core.event_groups): events knows none by name."""
+    from core.event_groups import event_group_register, event_group_unregister
+
+    chosen: dict[str, list[int]] = {}
+    event_group_register(
+        "series",
+        label="Series",
+        empty_label="All series",
+        choices=lambda language: [("spring", f"Spring ({language})")],
+        event_ids=lambda value: chosen.get(value, []),
+    )
+    yield chosen
+    event_group_unregister("series")
+
+
+def test_a_registered_grouping_is_a_select_of_its_choices_and_filters(index, client, grouping):
+    kept = event_page(index, title="Kept")
+    event_page(index, title="Other")
+    grouping["spring"] = [kept.pk]
+
+    response = client.get(index.url + "?series=spring")
+
+    assert [e["event"].title for e in response.context["entries"]] == ["Kept"]
+    assert list(response.context["filter_form"].fields["series"].choices) == [
+        ("", "All series"),
+        ("spring", "Spring (en)"),
+    ]
+    assert '<label for="id_series">Series</label><select name="series" id="id_series">' in (
+        response.content.decode()
+    )
+
+
+def test_a_value_a_grouping_does_not_offer_is_the_fields_error_and_not_applied(
+    index, client, grouping
+):
+    event_page(index, title="Training")
+
+    response = client.get(index.url + "?series=autumn")
+
+    body = response.content.decode()
+    assert (response.status_code, [e["event"].title for e in response.context["entries"]]) == (
+        200,
+        ["Training"],
+    )
+    assert "autumn is not one of the available choices. This filter was not applied." in body
+    assert response.context["query"] == ""
