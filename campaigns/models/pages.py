@@ -29,7 +29,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 from core.timezones import ZoneSelect, zone_choices, zone_known
 from home.blocks import BodyBlock
@@ -215,6 +216,13 @@ class CampaignPage(ProgrammeOwned, RoutablePageMixin, Page):
     ]
     parent_page_types = ["campaigns.CampaignIndexPage", "campaigns.CampaignSectionPage"]
     subpage_types = ["campaigns.CampaignPartnerPage"]
+    # Not text to translate: the same colour and zone in every language.
+    override_translatable_fields = [
+        SynchronizedField("colour"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("starts_on"),
+        SynchronizedField("ends_on"),
+    ]
 
     class Meta:
         verbose_name = _("campaign")
@@ -300,7 +308,7 @@ class CampaignPartnerPage(Page):
         return partner_page(request, self)
 
 
-class CampaignDay(Orderable):
+class CampaignDay(TranslatableMixin, Orderable):
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="days")
     day = models.DateField(_("day"))
     theme = models.CharField(_("theme of the day"), max_length=200)
@@ -321,7 +329,7 @@ class CampaignDay(Orderable):
         FieldPanel("resources"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("day")
         verbose_name_plural = _("days")
 
@@ -404,7 +412,7 @@ class ToolkitItem(Orderable):
             )
 
 
-class CampaignStory(Orderable):
+class CampaignStory(TranslatableMixin, Orderable):
     """A story told with the consent of the person it is about, recorded here; never with
     details that identify her."""
 
@@ -442,6 +450,6 @@ class CampaignStory(Orderable):
         FieldRowPanel([FieldPanel("consent_recorded_on"), FieldPanel("consent_record")]),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("story")
         verbose_name_plural = _("stories")

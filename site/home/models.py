@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -14,6 +15,20 @@ from wagtail.models import Orderable, Page
 from people.enums import Country
 
 from .blocks import BodyBlock
+
+# The campaign the home page's 16 Days block announces, from the app that has campaigns
+# (home imports no feature app): ``fn(request) -> dict | None`` with its title, theme, url,
+# dates (and lang/dir when its words are in another language than the page's).
+HOME_CAMPAIGN_HOOK = "linkage_home_campaign"
+
+
+def home_campaign(request) -> dict | None:
+    """The first campaign a ``linkage_home_campaign`` hook gives; None without one."""
+    for hook in hooks.get_hooks(HOME_CAMPAIGN_HOOK):
+        found = hook(request)
+        if found:
+            return found
+    return None
 
 
 class HomePage(Page):
@@ -27,6 +42,11 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["home_campaign"] = home_campaign(request)
+        return context
 
 
 class StandardPage(Page):
