@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 ORGANISER_PERMISSIONS = (
     ("campaigns", "pledge", "view_pledge"),
     ("campaigns", "pledge", "moderate_pledge"),
+    # Consent to follow-up was given to the campaign's organisers: the export is limited to
+    # the campaign's own programme (campaigns.admin_selectors) and audit-logged.
+    ("campaigns", "pledge", "export_pledge_contacts"),
     ("campaigns", "reachrecord", "view_reachrecord"),
     ("campaigns", "reachrecord", "add_reachrecord"),
     ("campaigns", "reachrecord", "change_reachrecord"),

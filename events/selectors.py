@@ -562,3 +562,24 @@ def person_event_data(person) -> list[dict]:
 
 def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
+
+
+def attendance_sources(*, event_keys) -> list[tuple[type, QuerySet]]:
+    """The ledger's sources for the attendance of events known by translation key: each
+    attendance model (named, walk-ins) with a queryset of its ids as text (the ledger's
+    ``source_id``). Public, so a campaign can count its events' attendance from the ledger
+    without reading this app's tables."""
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+
+    from .models import AnonymousAttendance, Attendance
+
+    return [
+        (
+            model,
+            model.objects.filter(event__translation_key__in=event_keys)
+            .annotate(source_key=Cast("pk", CharField()))
+            .values("source_key"),
+        )
+        for model in (Attendance, AnonymousAttendance)
+    ]

@@ -98,6 +98,11 @@ class CampaignSectionPage(ProgrammeSection, Page):
 
         return campaign_section(request, self)
 
+    def serve_preview(self, request, mode_name):
+        from ..pages_serve import campaign_section
+
+        return campaign_section(request, self)
+
 
 class KeyMessagesBlock(blocks.StreamBlock):
     message = blocks.CharBlock(label=_("Key message"), max_length=280)
@@ -303,6 +308,11 @@ class CampaignPartnerPage(Page):
         verbose_name = _("campaign partner")
 
     def serve(self, request, *args, **kwargs):
+        from ..pages_serve import partner_page
+
+        return partner_page(request, self)
+
+    def serve_preview(self, request, mode_name):
         from ..pages_serve import partner_page
 
         return partner_page(request, self)

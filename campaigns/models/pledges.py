@@ -69,7 +69,13 @@ class Pledge(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["campaign_key", "status", "confirmed_at"])]
-        permissions = [("moderate_pledge", _("Can approve pledges for the pledge wall"))]
+        permissions = [
+            ("moderate_pledge", _("Can approve pledges for the pledge wall")),
+            (
+                "export_pledge_contacts",
+                _("Can export pledgers who agreed to follow-up contact"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Pledge {self.pk}"

@@ -29,10 +29,10 @@ pytestmark = pytest.mark.django_db
 OUTBOX_PANEL_QUERIES = 6
 # The programmes, the default locale and the sections (one query per section type); no
 # permission query for an admin.
-HOME_PANEL_QUERIES = 4
-# The user's role and programmes (3), the default locale and the sections (3), the page
+HOME_PANEL_QUERIES = 5
+# The user's role and programmes (3), the default locale and the sections (4), the page
 # permissions (1) and the sign-in sheet permission (2: the user's own and their groups').
-HOME_PANEL_ORGANISER_QUERIES = 9
+HOME_PANEL_ORGANISER_QUERIES = 10
 
 
 def request_for(user):
