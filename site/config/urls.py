@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
-from django.views.i18n import JavaScriptCatalog
+from django.views.i18n import JavaScriptCatalog, set_language
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -26,7 +27,10 @@ urlpatterns = [
     path("certificates/", include("certificates.urls")),
     path("learn/", include("courses.urls")),
     path("attend/", include("events.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher is on every page, cached ones too, so its form carries no CSRF
+    # token (a token is one visitor's; a cached page is everyone's). Changing a language
+    # is harmless, and set_language only follows a `next` on this site.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("home.urls")),
 ]
@@ -43,6 +47,7 @@ urlpatterns += i18n_patterns(
     # are easy to guess and answer too, in their language.
     path("safety/", home_views.safety, name="safety_in_language"),
     path("mentoring/", include("mentors.urls")),
+    path("campaign-pledges/", include("campaigns.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
