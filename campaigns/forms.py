@@ -81,7 +81,7 @@ class PledgeForm(forms.Form):
             "required": _("Enter your e-mail address: we send the confirmation link there."),
             "invalid": _("Enter an e-mail address like name@example.org."),
         },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
     )
     country = forms.ChoiceField(
         label=_("Country"),

@@ -20,8 +20,8 @@ from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -57,15 +57,23 @@ SHARE_IMAGE_SIZE = (1200, 630)
 # --- Small helpers ----------------------------------------------------------------------------
 
 
+# Languages that write weekdays in lower case inside a sentence (Django's names start with
+# a capital, right only where a date begins the text).
+LOWER_CASE_WEEKDAYS = {"lt", "es", "it", "sl", "mk", "uk", "sr-latn", "sq"}
+
+
 def dates_text(campaign) -> str:
     """ "Wednesday 25 November – Thursday 10 December 2026", as the active language writes
     days (``events.when.day_text``)."""
     first, last = campaign.starts_on, campaign.ends_on
     if first == last:
         return day_text(first)
+    last_text = day_text(last)
+    if (get_language() or "").lower() in LOWER_CASE_WEEKDAYS:
+        last_text = last_text[:1].lower() + last_text[1:]
     return _("%(first)s – %(last)s") % {
         "first": day_text(first, year=first.year != last.year),
-        "last": day_text(last),
+        "last": last_text,
     }
 
 

@@ -104,3 +104,20 @@ def test_seconds_to_change_is_never_zero():
     phase = campaign_phase(campaign(), now=at(2026, 11, 24, 22, 0) - timedelta(microseconds=1))
 
     assert phase.seconds_to_change == 1
+
+
+def test_a_span_writes_the_second_weekday_as_the_language_does_inside_a_sentence():
+    from types import SimpleNamespace
+
+    from django.utils import translation
+
+    from campaigns.pages_serve import dates_text
+
+    campaign = SimpleNamespace(starts_on=date(2026, 11, 26), ends_on=date(2026, 12, 11))
+    with translation.override("lt"):
+        lithuanian = dates_text(campaign)
+    with translation.override("en"):
+        english = dates_text(campaign)
+
+    assert "– penktadienis" in lithuanian and lithuanian.startswith("Ketvirtadienis")
+    assert "– Friday" in english
