@@ -13,6 +13,11 @@ class CoreConfig(AppConfig):
         post_migrate.connect(_locales_after_migrate, sender=self)
         post_migrate.connect(_site_after_migrate, sender=self)
 
+        from .page_cache import signals_connect
+
+        # Cached pages go stale when a page, an image, a setting… they show changes.
+        signals_connect()
+
 
 def _wagtail_migrated(using: str) -> bool:
     """Whether Wagtail's and wagtail-localize's tables exist (``migrate core 0001`` on an

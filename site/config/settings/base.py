@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the cache: a hit skips everything below (core.page_cache).
+    "core.page_cache.PageCacheMiddleware",
     # Before anything reads the session or the database: PostgreSQL cannot store NUL.
     "core.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -222,6 +224,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each worker's copy of the pages it serves from the cache (core.page_cache): a hit then
+# needs no round trip to Redis. At most MAX_ENTRIES pages (about 50 kB each) per worker.
+CACHES["page_cache_local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "linkage-page-cache",
+    "OPTIONS": {"MAX_ENTRIES": 200},
+}
+# Seconds an anonymous visitor's page is served from the cache (core.page_cache); 0 = off.
+# Publishing anything a page shows makes every cached page stale at once.
+LINKAGE_PAGE_CACHE_SECONDS = int(os.environ.get("LINKAGE_PAGE_CACHE_SECONDS", "300"))
 
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL or None)

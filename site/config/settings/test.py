@@ -18,3 +18,8 @@ LINKAGE_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # A test's pages are not copied into eleven trees; the locale tests turn it on.
 LINKAGE_LOCALE_SYNC = False
 ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS}
+# Pages are rendered for every request; the page cache's own tests turn it on. No copy of
+# pages in the test process's memory (it would outlive conftest's cache.clear() between
+# tests); tests/core/test_page_cache.py adds it back.
+LINKAGE_PAGE_CACHE_SECONDS = 0
+CACHES = {alias: config for alias, config in CACHES.items() if alias != "page_cache_local"}
