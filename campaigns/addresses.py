@@ -96,3 +96,11 @@ def address_normalise(email: str) -> str:
     elif domain in DASH_TAG_DOMAINS:
         local = _untagged(local, "-")
     return f"{local}@{domain}"
+
+
+def address_digest(email: str) -> str:
+    """The keyed digest that recognises an address (one pledge per address per campaign):
+    of the normalised address, dots and dashes kept where the provider keeps them."""
+    from core.crypto import keyed_digest
+
+    return keyed_digest(address_normalise(email))

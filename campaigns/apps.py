@@ -29,7 +29,7 @@ class CampaignsConfig(AppConfig):
 
         register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)
         register_section_type(CampaignIndexPage, CampaignSectionPage)
-        # The pledge e-mails (confirmation, "already pledged", consent withdrawn).
+        # The pledge e-mails (confirmation, "already pledged"); withdrawing consent sends none.
         messages.register()
         # The events listing's campaign filter: a choice of campaigns (events never
         # imports this app: it reads the choices from core's registry).

@@ -18,7 +18,6 @@ from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -29,14 +28,13 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from core import page_cache
-from core.crypto import contact_digest
-from core.models import OutboxMessage
+from core.outbox import outbox_addresses_erase
 from impact.enums import ParticipationKind
 from impact.services import participation_record
 from programmes.selectors import scope_for
 
 from . import messages, tokens
-from .addresses import address_normalise
+from .addresses import address_digest
 from .days import campaign_zone, local_midnight
 from .enums import PledgeKind, PledgeStatus, WallStatus
 from .models import CampaignPage, CampaignPartnerPage, Pledge, PledgeTotal
@@ -153,16 +151,9 @@ def _erase_fields(now: datetime) -> dict:
 
 
 def _outbox_addresses_forget(pledge_ids) -> None:
-    """The outbox keeps the address of a message to someone without an account in the
-    clear: when a pledge's address is erased, so is every copy of it there (a message
-    still waiting is then cancelled by the outbox: it has no recipient)."""
-    ids = [str(pk) for pk in pledge_ids]
-    if not ids:
-        return
-    content_type = ContentType.objects.get_for_model(Pledge)
-    OutboxMessage.objects.filter(source_type=content_type, source_id__in=ids).exclude(
-        address=""
-    ).update(address="")
+    """The outbox keeps the address of a message to someone without an account: when a
+    pledge's address is erased, so is every copy of it there."""
+    outbox_addresses_erase(model=Pledge, source_ids=pledge_ids)
 
 
 def _pledge_expire(pledge: Pledge, now: datetime) -> None:
@@ -245,7 +236,7 @@ def pledge_submit(
     campaign, partner = campaign_and_partner(page)
     _open_check(campaign, page, now)
     email = (data.get("email") or "").strip()
-    digest = contact_digest(address_normalise(email))
+    digest = address_digest(email)
     if not digest:
         raise ValidationError({"email": _("Enter your e-mail address.")})
     _limits_check(client_ip=client_ip, digest=digest)

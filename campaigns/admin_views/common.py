@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.timezones import zone_name
 
@@ -103,7 +104,9 @@ def phase_text(campaign: CampaignPage, today=None) -> str:
     total = (campaign.ends_on - campaign.starts_on).days + 1
     if today < campaign.starts_on:
         days = (campaign.starts_on - today).days
-        return _("Starts in %(days)d days") % {"days": days} if days > 1 else _("Starts tomorrow")
+        if days == 1:
+            return _("Starts tomorrow")
+        return ngettext("Starts in %(days)s day", "Starts in %(days)s days", days) % {"days": days}
     if today > campaign.ends_on:
         return _("Ended")
     return _("Day %(day)d of %(total)d") % {

@@ -21,11 +21,10 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from core.crypto import contact_digest
 from people.models import User
 
 from .. import reach, services, tokens
-from ..addresses import address_normalise
+from ..addresses import address_digest
 from ..enums import PledgeKind, WallStatus
 from ..models import CampaignPage, CampaignPartnerPage, Pledge, ReachRecord
 from . import content
@@ -70,7 +69,7 @@ def _submit(page, data: dict, language: str, ip: int, when: datetime) -> Pledge:
     campaign, _partner = services.campaign_and_partner(page)
     pledge = Pledge.objects.get(
         campaign_key=campaign.translation_key,
-        email_digest=contact_digest(address_normalise(data["email"])),
+        email_digest=address_digest(data["email"]),
     )
     # As if it had been made then (the form's submission time, which expiry reads).
     Pledge.objects.filter(pk=pledge.pk).update(created_at=when)

@@ -69,6 +69,18 @@ def contact_digest(value: str) -> str:
     return hmac.new(keys[0].encode(), normal.encode(), hashlib.sha256).hexdigest()
 
 
+def keyed_digest(value: str) -> str:
+    """A keyed digest (HMAC-SHA256, keyed by the first encryption key) of ``value`` exactly
+    as given (after Unicode NFKC): the caller normalises. For e-mail addresses, where a dot or
+    a dash can tell two people apart ("mary-ann@" is not "maryann@")."""
+    normal = unicodedata.normalize("NFKC", value)
+    if not normal:
+        return ""
+    keys = tuple(getattr(settings, "LINKAGE_FIELD_ENCRYPTION_KEYS", ()))
+    fernet()  # refuses to work without keys, as encryption does
+    return hmac.new(keys[0].encode(), normal.encode(), hashlib.sha256).hexdigest()
+
+
 class EncryptedTextField(models.TextField):
     """Text stored encrypted; read back as plain text. An empty value is stored empty (so
     "erased" is visible in SQL). It cannot be filtered or ordered on: search by a digest."""

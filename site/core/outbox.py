@@ -400,3 +400,18 @@ def outbox_requeue_stale(*, now: datetime | None = None) -> int:
     for message_id in due:
         outbox_dispatch(message_id=message_id)
     return requeued
+
+
+def outbox_addresses_erase(*, model: type, source_ids) -> int:
+    """Forget the recipient address of every message about these sources (a person without
+    an account whose address is erased): the outbox keeps no copy of it. A message still
+    waiting then has no recipient and is cancelled when its turn comes."""
+    ids = [str(pk) for pk in source_ids]
+    if not ids:
+        return 0
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    return (
+        OutboxMessage.objects.filter(source_type=content_type, source_id__in=ids)
+        .exclude(address="")
+        .update(address="")
+    )

@@ -137,11 +137,10 @@ def _confirm_link(message, live_server) -> str:
 
 def _pledges_of(address: str):
     """The campaign's pledges whose address is this mailbox (pending or confirmed)."""
-    from campaigns.addresses import address_normalise
-    from core.crypto import contact_digest
+    from campaigns.addresses import address_digest
 
     return Pledge.objects.filter(
-        email_digest=contact_digest(address_normalise(address)),
+        email_digest=address_digest(address),
         status__in=[PledgeStatus.PENDING, PledgeStatus.CONFIRMED],
     )
 

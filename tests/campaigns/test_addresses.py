@@ -50,3 +50,11 @@ def test_address_normalise(typed, normal):
 
 def test_two_people_at_an_organisation_stay_two_addresses():
     assert address_normalise("ana+board@ngo.example") != address_normalise("ana@ngo.example")
+
+
+def test_the_digest_keeps_dots_and_dashes_that_tell_two_people_apart():
+    from campaigns.addresses import address_digest
+
+    assert address_digest("mary-ann@corp.example") != address_digest("maryann@corp.example")
+    assert address_digest("mary.ann@corp.example") != address_digest("maryann@corp.example")
+    assert address_digest("Mary.Ann+news@Gmail.com") == address_digest("maryann@googlemail.com")
