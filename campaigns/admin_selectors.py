@@ -284,10 +284,13 @@ def pledges_per_day(campaign: CampaignPage) -> list[DayCount]:
         .values_list("day", "n")
     )
     first, last = campaign.starts_on, campaign.ends_on
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    # Days still to come are not zeros: the chart stops at today (in the campaign's zone).
+    today = timezone.now().astimezone(campaign_zone(campaign)).date()
+    shown_last = min(last, max(today, first))
+    days = [first + timedelta(days=i) for i in range((shown_last - first).days + 1)]
     entries = [DayCount(day=day, count=counts.get(day, 0)) for day in days]
     before = sum(n for day, n in counts.items() if day < first)
-    after = sum(n for day, n in counts.items() if day > last)
+    after = sum(n for day, n in counts.items() if day > shown_last)
     if before:
         entries.insert(0, DayCount(day=None, count=before, before=True))
     if after:

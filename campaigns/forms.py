@@ -179,8 +179,20 @@ class PledgeForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    """The confirmation link's page: a button (mail scanners only follow links) and the
-    consent box as the pledger left it."""
+    """The confirmation link's page: what will be shown, a button (mail scanners only follow
+    links), and the choices only the address's owner makes, all unticked: whoever typed the
+    address chose the name and the wall, so the owner decides again here whether anything
+    is published, and consent is given only by a box she ticks herself."""
+
+    anonymous = forms.BooleanField(
+        label=PledgeForm.base_fields["anonymous"].label,
+        required=False,
+    )
+    wall = forms.BooleanField(
+        label=PledgeForm.base_fields["wall"].label,
+        required=False,
+        help_text=PledgeForm.base_fields["wall"].help_text,
+    )
 
     contact_consent = forms.BooleanField(
         label=_("You may contact me by e-mail about this campaign's next steps"),

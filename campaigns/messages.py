@@ -8,10 +8,11 @@ Two kinds, both to the address a pledge was made with and to nobody else:
   (an address that pledged again after confirming). The page the visitor saw was the same:
   only the owner of the address learns that it had pledged.
 
-At most one pledge e-mail an hour goes to a pledge's address, however often it is entered
-(a flood through the form cannot turn the site into a mail cannon): a message queued in the
-last hour holds any other back, and the key (the pledge and its e-mails' count) makes
-concurrent submits queue one. Every e-mail links to the withdrawal of consent to follow-up contact.
+At most one pledge e-mail every quarter of an hour goes to a pledge's address, however often
+it is entered (a flood through the form cannot turn the site into a mail cannon): a message
+queued in the last quarter of an hour holds any other back, and the key (the pledge and its
+e-mails' count) makes concurrent submits queue one. Every e-mail links to the withdrawal
+of consent to follow-up contact.
 
 The composer renders them at send time in the pledge's language (the outbox activates it),
 as plain text with an HTML alternative (``templates/campaigns/email/``): the campaign's
@@ -46,7 +47,9 @@ LABELS = {
     ALREADY: _("Campaigns: already pledged"),
 }
 KINDS = [PREFIX + kind for kind in LABELS]
-THROTTLE_SECONDS = 60 * 60
+# At most one pledge e-mail per address every quarter of an hour: someone who lost the link
+# may ask again soon, a flood (also limited per address per hour) cannot fill an inbox.
+THROTTLE_SECONDS = 15 * 60
 
 
 def register() -> None:

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -107,7 +107,11 @@ def _counted(key: str) -> int:
         return 1
 
 
-def _limits_check(*, client_ip: str, digest: str) -> None:
+def _limits_check(*, client_ip: str, digest: str) -> bool:
+    """Refuses a connection over its limit (it learns only about itself). Returns False
+    when the address was entered too often in the last hour, by anyone: the submission is
+    then dropped without a word, as if accepted, because a refusal would tell whoever asked
+    that someone else entered this address (a pledge, perhaps) in the last hour."""
     if _counted(f"campaigns:pledge:ip:{_network(client_ip)}") > (
         settings.CAMPAIGNS_PLEDGE_LIMIT_PER_IP
     ):
@@ -117,16 +121,8 @@ def _limits_check(*, client_ip: str, digest: str) -> None:
                 "Please try again in an hour."
             )
         )
-    # Submissions of this address by anyone, counted by its digest: it says nothing about
-    # whether the address has pledged.
-    if _counted(f"campaigns:pledge:address:{digest}") > settings.CAMPAIGNS_PLEDGE_LIMIT_PER_ADDRESS:
-        raise PledgeRefused(
-            _(
-                "This e-mail address was entered too many times in the last hour. Please "
-                "look for our e-mail in your inbox (and in your spam folder), or try again "
-                "in an hour."
-            )
-        )
+    limit = settings.CAMPAIGNS_PLEDGE_LIMIT_PER_ADDRESS
+    return _counted(f"campaigns:pledge:address:{digest}") <= limit
 
 
 def _open_check(campaign: CampaignPage, page, now: datetime) -> None:
@@ -143,9 +139,8 @@ def _erase_fields(now: datetime) -> dict:
     return {
         "email": "",
         "email_digest": None,
-        "display_name": Case(
-            When(kind=PledgeKind.INDIVIDUAL, then=Value("")), default=F("display_name")
-        ),
+        # An organisation's pledge keeps the organisation, not its contact person's name.
+        "display_name": "",
         "erased_at": now,
     }
 
@@ -239,7 +234,8 @@ def pledge_submit(
     digest = address_digest(email)
     if not digest:
         raise ValidationError({"email": _("Enter your e-mail address.")})
-    _limits_check(client_ip=client_ip, digest=digest)
+    if not _limits_check(client_ip=client_ip, digest=digest):
+        return None
     new = partial(
         _pledge_new,
         campaign=campaign,
@@ -289,20 +285,35 @@ def _confirmable(pledge: Pledge | None, now: datetime) -> Pledge:
     return pledge
 
 
-def _confirm_id(token: str) -> int:
+def _confirm_id(token: str) -> tuple[int, bool]:
+    """The pledge id of a confirmation link, and whether the link is past its age: an old
+    link to a pledge already confirmed still says "confirmed", not "not counted"."""
     try:
-        return tokens.confirm_pledge_id(token)
+        return tokens.confirm_pledge_id(token), False
     except tokens.TokenExpired:
-        raise _expired() from None
+        try:
+            return tokens.confirm_pledge_id_any_age(token), True
+        except tokens.TokenInvalid:
+            raise _invalid() from None
     except tokens.TokenInvalid:
         raise _invalid() from None
+
+
+def _old_link_check(pledge: Pledge | None, old: bool) -> None:
+    if old and (pledge is None or pledge.status != PledgeStatus.CONFIRMED):
+        raise _expired()
 
 
 def pledge_for_token(*, token: str, now: datetime | None = None) -> Pledge:
     """The pledge a confirmation link is for, to show before confirming (read only).
     Raises ``PledgeTokenInvalid`` as ``pledge_confirm`` would."""
     now = now or timezone.now()
-    return _confirmable(Pledge.objects.filter(pk=_confirm_id(token)).first(), now)
+    pledge_id, old = _confirm_id(token)
+    pledge = Pledge.objects.filter(pk=pledge_id).first()
+    _old_link_check(pledge, old)
+    if pledge is not None and pledge.status == PledgeStatus.CONFIRMED:
+        return pledge
+    return _confirmable(pledge, now)
 
 
 def _consent_apply(pledge: Pledge, consent: bool, now: datetime) -> list[str]:
@@ -316,7 +327,12 @@ def _consent_apply(pledge: Pledge, consent: bool, now: datetime) -> list[str]:
 
 
 def pledge_confirm(
-    *, token: str, contact_consent: bool | None = None, now: datetime | None = None
+    *,
+    token: str,
+    contact_consent: bool | None = None,
+    wall: bool | None = None,
+    anonymous: bool | None = None,
+    now: datetime | None = None,
 ) -> Pledge:
     """Confirm the pledge of a confirmation link: it counts from now on. Idempotent (a
     second confirmation changes nothing, except that it may record a consent not given
@@ -324,9 +340,12 @@ def pledge_confirm(
     made in the pledge form. Writes the pledge's ``campaign_pledge`` ledger row and has the
     totals recounted. Raises ``PledgeTokenInvalid``."""
     now = now or timezone.now()
-    pledge_id = _confirm_id(token)
+    pledge_id, old = _confirm_id(token)
     with transaction.atomic():
-        pledge = _confirmable(Pledge.objects.select_for_update().filter(pk=pledge_id).first(), now)
+        pledge = Pledge.objects.select_for_update().filter(pk=pledge_id).first()
+        _old_link_check(pledge, old)
+        if pledge is None or pledge.status != PledgeStatus.CONFIRMED:
+            pledge = _confirmable(pledge, now)
         if pledge.status == PledgeStatus.CONFIRMED:
             changed = _consent_apply(pledge, bool(contact_consent), now)
             if changed:
@@ -337,6 +356,14 @@ def pledge_confirm(
         pledge.confirmed_at = now
         pledge.contact_consent_asked = bool(consent)
         fields = ["status", "confirmed_at", "contact_consent_asked"]
+        # The owner's own choices on the confirmation page (whoever typed the address made
+        # the form's): the wall only if she asks for it, anonymous if she says so.
+        if wall is not None:
+            pledge.wall = WallStatus.PENDING if wall else WallStatus.NOT_ASKED
+            fields.append("wall")
+        if anonymous is not None:
+            pledge.anonymous = anonymous
+            fields.append("anonymous")
         fields += _consent_apply(pledge, bool(consent), now)
         pledge.save(update_fields=sorted(set(fields)))
         participation_record(
@@ -356,6 +383,15 @@ def pledge_confirm(
 def _campaign_programmes(campaign_key) -> set[int]:
     campaign = CampaignPage.objects.filter(translation_key=campaign_key).order_by("pk").first()
     return campaign_programme_ids(campaign) if campaign is not None else set()
+
+
+def consent_token_check(*, token: str) -> None:
+    """Raises ``PledgeTokenInvalid`` unless ``token`` is one of our withdrawal links: the
+    page that offers the button says at once when a link was broken or made up."""
+    try:
+        tokens.withdraw_pledge_id(token)
+    except tokens.TokenInvalid:
+        raise _invalid() from None
 
 
 def consent_withdraw(*, token: str, now: datetime | None = None) -> Pledge:
@@ -523,4 +559,7 @@ def pledges_erase(*, now: datetime | None = None) -> int:
         Pledge.objects.filter(pk__in=ended_ids).update(**_erase_fields(now))
         _outbox_addresses_forget(stale_ids + ended_ids)
         erased = len(stale_ids) + len(ended_ids)
+    if ended_ids:
+        # Erased names leave the pledge walls of the cached pages too.
+        page_cache.invalidate()
     return erased

@@ -61,6 +61,12 @@ def confirm_pledge_id(token: str) -> int:
     return _pledge_id(token, CONFIRM_SALT, confirm_max_age())
 
 
+def confirm_pledge_id_any_age(token: str) -> int:
+    """The id a genuine confirmation token names, however old (to tell a pledge confirmed
+    long ago from one whose link expired)."""
+    return _pledge_id(token, CONFIRM_SALT, None)
+
+
 def withdraw_pledge_id(token: str) -> int:
     """The id of the pledge a consent-withdrawal token is for (it never expires)."""
     return _pledge_id(token, WITHDRAW_SALT, None)

@@ -157,7 +157,10 @@ def _live_campaign_page(page_id) -> CampaignPage | CampaignPartnerPage | None:
 def _page_from_query(request):
     """The page a "from" parameter names (the page to go back to), or None."""
     value = request.GET.get("from", "")
-    return _live_campaign_page(int(value)) if value.isdigit() else None
+    # isascii: "²".isdigit() is true, but int("²") fails.
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        return None
+    return _live_campaign_page(int(value))
 
 
 @never_cache
@@ -195,7 +198,10 @@ def pledge_confirm(request, token: str):
         form.is_valid()
         try:
             pledge = services.pledge_confirm(
-                token=token, contact_consent=bool(form.cleaned_data.get("contact_consent"))
+                token=token,
+                contact_consent=bool(form.cleaned_data.get("contact_consent")),
+                wall=bool(form.cleaned_data.get("wall")),
+                anonymous=bool(form.cleaned_data.get("anonymous")),
             )
         except services.PledgeTokenInvalid as problem:
             return _link_broken(request, problem)
@@ -204,7 +210,9 @@ def pledge_confirm(request, token: str):
             url += f"?from={pledge.page_id}"
         return _SeeOther(url)
     context = {
-        "form": ConfirmForm(initial={"contact_consent": pledge.contact_consent_asked}),
+        # Nothing ticked for her: not the consent, not the wall (see ConfirmForm).
+        "form": ConfirmForm(initial={"anonymous": pledge.anonymous}),
+        "pledge": pledge,
         "confirmed": pledge.counts,
         "back": _live_campaign_page(pledge.page_id),
     }
@@ -232,6 +240,10 @@ def consent_withdraw(request, token: str):
             "campaigns/consent_withdrawn.html",
             {"back": _live_campaign_page(pledge.page_id)},
         )
+    try:
+        services.consent_token_check(token=token)
+    except services.PledgeTokenInvalid as problem:
+        return _link_broken(request, problem)
     return render(request, "campaigns/consent_withdraw.html", {})
 
 

@@ -46,8 +46,16 @@ def require(*permissions: str):
 VIEW_PERMISSIONS = ("campaigns.view_pledge", "campaigns.view_reachrecord")
 
 
+def isolated(text: str) -> str:
+    """``text`` between Unicode's first-strong isolate and pop (invisible): an English
+    campaign title keeps its own order on an Arabic page ("16 Days of Activism 2026", not
+    "Days of Activism 2026 16"), in the header as in the window's title."""
+    return f"\u2068{text}\u2069" if text else text
+
+
 def chrome(title: str, *, crumbs=(), icon: str = ICON, subtitle: str = "") -> dict:
     """Wagtail's page header: title, icon and breadcrumbs (Home › Campaigns › …)."""
+    title, subtitle = isolated(str(title)), isolated(str(subtitle))
     items = [
         {"url": reverse("wagtailadmin_home"), "label": _("Home")},
         *({"url": url, "label": label} for url, label in crumbs),
@@ -65,7 +73,9 @@ def chrome(title: str, *, crumbs=(), icon: str = ICON, subtitle: str = "") -> di
 def campaign_crumbs(campaign: CampaignPage, *, dashboard: bool = True) -> list:
     crumbs = [(reverse("campaigns_admin:index"), _("Campaigns"))]
     if dashboard:
-        crumbs.append((reverse("campaigns_admin:dashboard", args=[campaign.pk]), campaign.title))
+        crumbs.append(
+            (reverse("campaigns_admin:dashboard", args=[campaign.pk]), isolated(campaign.title))
+        )
     return crumbs
 
 

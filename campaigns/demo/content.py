@@ -214,9 +214,9 @@ SIXTEEN_DAYS = {
             "Consent given in writing by e-mail, kept by the programme's lead organisation.",
         ),
     ],
-    # The public debates of the 16 Days (events.selectors): every one in the campaign's dates.
+    # The public debates of the 16 Days (events.selectors) of the programmes that run it.
     "event_kinds": ["public_debate"],
-    "event_programmes": None,
+    "event_programmes": ["communitylinkage", "kosovo"],
 }
 
 # --- The SEE coalition ----------------------------------------------------------------------

@@ -446,10 +446,16 @@ class CampaignStory(TranslatableMixin, Orderable):
     consent_recorded_on = models.DateField(
         _("consent recorded on"),
         help_text=_("The day she agreed to this story being published."),
+        error_messages={
+            "required": _("A story is published only with her consent: enter the day she agreed.")
+        },
     )
     consent_record = models.CharField(
         _("how consent was recorded"),
         max_length=250,
+        error_messages={
+            "required": _("A story is published only with her consent: say how it was recorded.")
+        },
         help_text=_('E.g. "Signed consent form, kept by the mentoring coordinator". Never shown.'),
     )
 

@@ -410,8 +410,9 @@ def outbox_addresses_erase(*, model: type, source_ids) -> int:
     if not ids:
         return 0
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    # The last error too: a refused recipient's address is in the server's reply.
     return (
         OutboxMessage.objects.filter(source_type=content_type, source_id__in=ids)
-        .exclude(address="")
-        .update(address="")
+        .exclude(address="", last_error="")
+        .update(address="", last_error="")
     )

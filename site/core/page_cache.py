@@ -11,9 +11,9 @@ only when it is the same for every anonymous visitor:
 - the request: GET (or HEAD, answered from a GET's entry), no session cookie, not an
   account, admin or personal address, no query string other than tracking parameters
   (``utm_*``, ``fbclid``…, which are dropped before the page sees them);
-- the response: 200 or a redirect, not streamed, not too big, for an anonymous user, no cookie set,
-  the CSRF token never asked for, no ``Cache-Control: private``/``no-store``/``no-cache``
-  (``never_cache``), a public content type.
+- the response: 200 or a redirect, not streamed, not too big, for an anonymous user, no
+  cookie set, the CSRF token never asked for, no ``Cache-Control: private``/``no-store``/
+  ``no-cache`` (``never_cache``), a public content type.
 
 The key is the scheme, host, path and the language the request would be answered in (the
 language prefix, else the language cookie, else Accept-Language: what
@@ -24,12 +24,17 @@ Invalidation is a generation number kept in the same cache: ``invalidate()`` rai
 and an entry stored under an older generation is never served again (it is overwritten
 or expires). The generation travels inside each entry, so a lookup is one round trip
 (``get_many``), and a page rendered while an editor published is stored under the
-generation it was rendered in, which the publish has already left behind. Each worker
-keeps a copy of the entries it served and of the generation (the ``page_cache_local``
-cache, Django's local-memory backend): for GENERATION_CHECK_SECONDS it answers from memory,
-without a round trip to Redis, so a publish reaches every worker within a second. Signals wired in
-``core.apps`` call ``invalidate()`` for pages, images, documents, collections, settings,
-locales, redirects, sites and view restrictions; feature apps call it for their own data.
+generation it was rendered in, which the publish has already left behind.
+
+Each worker keeps a copy of the entries it served and of the generation (the
+``page_cache_local`` cache, Django's local-memory backend) and, for
+GENERATION_CHECK_SECONDS, answers from memory without a round trip to Redis: a publish
+reaches every worker within a second (the publishing process at once).
+
+Signals wired in ``core.apps`` call ``invalidate()`` for pages (published, unpublished,
+moved, deleted), images, documents, collections, settings, locales, redirects, sites and
+view restrictions; feature apps call it for their own data (events: venues and dates;
+campaigns: pledge totals).
 
 A view may shorten its page's life with ``cache_for(response, seconds)`` (a campaign page
 until the next midnight in the campaign's zone). A cache that fails (Redis down) is

@@ -200,7 +200,7 @@ def _retained(ended):
         status=PledgeStatus.CONFIRMED,
         kind=PledgeKind.ORGANISATION,
         organisation="NGO",
-        display_name="NGO",
+        display_name="Vesna K.",
         commitment="We act.",
     )
     return person, organisation
@@ -222,9 +222,10 @@ def test_addresses_are_kept_until_the_retention_time_in_the_campaigns_zone(ended
         "",
         PledgeStatus.CONFIRMED,
     )
+    # The organisation stays (the wall shows it); its contact person's name goes.
     assert (organisation.email, organisation.display_name, organisation.organisation) == (
         "",
-        "NGO",
+        "",
         "NGO",
     )
     assert person.erased_at == moment + timedelta(seconds=1)
@@ -296,3 +297,24 @@ def test_the_erase_task_runs_the_service(campaign):
     Pledge.objects.filter(pk=pledge.pk).update(created_at=timezone.now() - timedelta(days=8))
     assert tasks.pledges_erase_task() == 1
     assert Pledge.objects.get().status == PledgeStatus.EXPIRED
+
+
+def test_erasure_leaves_no_copy_of_the_address_in_the_outbox_nor_its_errors(ended):
+    from django.contrib.contenttypes.models import ContentType
+
+    person, _organisation = _retained(ended)
+    kind = ContentType.objects.get_for_model(Pledge)
+    OutboxMessage.objects.create(
+        kind="campaigns.pledge_confirm",
+        key="t-erase",
+        source_type=kind,
+        source_id=str(person.pk),
+        address=person.email,
+        last_error=f"SMTPRecipientsRefused: {person.email} 550 no such user",
+    )
+
+    services.pledges_erase(now=erase_moment(ended.ends_on) + timedelta(seconds=1))
+
+    assert OutboxMessage.objects.filter(key="t-erase").values_list(
+        "address", "last_error"
+    ).get() == ("", "")

@@ -2,6 +2,9 @@
 answer whatever the address did before, the form sent back with its errors, the
 confirmation link (a GET confirms nothing), consent withdrawn, never cached."""
 
+from datetime import timedelta
+from unittest import mock
+
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from campaigns import tokens
-from campaigns.enums import PledgeKind, PledgeStatus
+from campaigns.enums import PledgeKind, PledgeStatus, WallStatus
 from campaigns.models import Pledge
 from tests.factories.campaigns import campaign_page, partner_page
 
@@ -289,9 +292,11 @@ def confirm_url(pledge) -> str:
     return reverse("campaigns:pledge_confirm", kwargs={"token": tokens.confirm_token(pledge)})
 
 
-def test_opening_the_link_confirms_nothing_and_shows_a_button_and_the_consent_as_chosen(
+def test_opening_the_link_confirms_nothing_shows_what_would_be_published_and_ticks_nothing(
     client, pending
 ):
+    """Whoever typed the address chose the name and asked for the wall and for contact: the
+    owner sees it and decides, from unticked boxes."""
     response = client.get(confirm_url(pending))
 
     pending.refresh_from_db()
@@ -302,8 +307,45 @@ def test_opening_the_link_confirms_nothing_and_shows_a_button_and_the_consent_as
         pending.status,
         soup.select_one("main form button[type=submit]").get_text(),
         soup.select_one("#id_contact_consent").has_attr("checked"),
+        soup.select_one("#id_wall").has_attr("checked"),
         soup.select_one("main form input[name=csrfmiddlewaretoken]") is not None,
-    ) == (200, True, PledgeStatus.PENDING, "Confirm my pledge", True, True)
+        soup.select_one(".pledge-summary dd").get_text(),
+    ) == (200, True, PledgeStatus.PENDING, "Confirm my pledge", False, False, True, "Ana")
+
+
+def test_the_owner_decides_the_wall_and_anonymity_when_she_confirms(client, pending):
+    client.post(confirm_url(pending), {"anonymous": "on"})
+
+    pending.refresh_from_db()
+    assert (pending.status, pending.wall, pending.anonymous, pending.contact_consent_at) == (
+        PledgeStatus.CONFIRMED,
+        WallStatus.NOT_ASKED,
+        True,
+        None,
+    )
+
+
+def test_an_old_link_to_a_confirmed_pledge_still_says_confirmed(client, pending, settings):
+    url = confirm_url(pending)
+    client.post(url, {})
+    later = timezone.now() + timedelta(days=settings.CAMPAIGNS_PLEDGE_CONFIRM_DAYS + 1)
+
+    with mock.patch("django.core.signing.time.time", return_value=later.timestamp()):
+        confirmed = client.get(url)
+        Pledge.objects.filter(pk=pending.pk).update(status=PledgeStatus.PENDING)
+        expired = client.get(url)
+
+    assert (confirmed.status_code, html(confirmed).select_one("h1").get_text()) == (
+        200,
+        "Your pledge is confirmed",
+    )
+    assert expired.status_code == 400
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 40, "-1", "abc"])
+def test_a_strange_back_link_is_ignored(client, value):
+    for name in ("campaigns:pledge_sent", "campaigns:pledge_confirmed"):
+        assert client.get(reverse(name), {"from": value}).status_code == 200
 
 
 def test_pressing_the_button_confirms_and_thanks_with_a_link_back(client, pending, campaign):
@@ -382,3 +424,10 @@ def test_a_forged_withdrawal_link_changes_nothing(client, pending):
 
     pending.refresh_from_db()
     assert (response.status_code, pending.contact_consent_withdrawn_at) == (400, None)
+
+
+def test_a_broken_withdrawal_link_says_so_when_opened(client, pending):
+    broken = reverse("campaigns:consent_withdraw", kwargs={"token": "garbage"})
+    good = reverse("campaigns:consent_withdraw", kwargs={"token": tokens.withdraw_token(pending)})
+
+    assert (client.get(broken).status_code, client.get(good).status_code) == (400, 200)

@@ -201,7 +201,14 @@ class TestDemo(TestCase):
                     list(untranslated.values_list("string__data", flat=True)),
                 )
 
-        assert [page.slug for page in pages] == ["home", "about", "privacy", "courses", "events"]
+        assert [page.slug for page in pages] == [
+            "home",
+            "about",
+            "privacy",
+            "courses",
+            "events",
+            "campaigns",
+        ]
         assert found == {key: (None, True, []) for key in found}
 
     def test_each_organiser_sees_exactly_their_programmes_courses_and_events(self):

@@ -429,7 +429,7 @@ CAMPAIGNS_PLEDGE_RETENTION_DAYS = int(os.environ.get("CAMPAIGNS_PLEDGE_RETENTION
 # A pledge not confirmed within this many days no longer waits (its address is erased).
 CAMPAIGNS_PLEDGE_CONFIRM_DAYS = int(os.environ.get("CAMPAIGNS_PLEDGE_CONFIRM_DAYS", "7"))
 # Pledge submissions accepted per client IP address, and per e-mail address, per hour.
-CAMPAIGNS_PLEDGE_LIMIT_PER_IP = int(os.environ.get("CAMPAIGNS_PLEDGE_LIMIT_PER_IP", "30"))
+CAMPAIGNS_PLEDGE_LIMIT_PER_IP = int(os.environ.get("CAMPAIGNS_PLEDGE_LIMIT_PER_IP", "120"))
 CAMPAIGNS_PLEDGE_LIMIT_PER_ADDRESS = int(os.environ.get("CAMPAIGNS_PLEDGE_LIMIT_PER_ADDRESS", "3"))
 # Totals are recounted at most this often (seconds) after a confirmation, then pages refresh.
 CAMPAIGNS_TOTALS_INTERVAL = int(os.environ.get("CAMPAIGNS_TOTALS_INTERVAL", "20"))
