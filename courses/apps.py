@@ -36,6 +36,10 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from core.page_cache import shown_on_pages_register
+
+        # A course page shows its cohorts' dates, edited outside the page.
+        shown_on_pages_register("courses.CohortRun")
         from wagtail.signals import post_page_move
 
         from certificates.services import certificate_reissued

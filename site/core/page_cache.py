@@ -108,7 +108,7 @@ PUBLIC_APPLICATION_TYPES = frozenset(
 CACHEABLE_STATUSES = frozenset({200, 301, 302, 307, 308})
 REFUSING_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
 # Headers a cached copy must not repeat: the server, Django or this module set them anew.
-NOT_STORED_HEADERS = frozenset({"date", "set-cookie", STATUS_HEADER.lower(), "content-length"})
+NOT_STORED_HEADERS = frozenset({"date", "set-cookie", STATUS_HEADER.lower()})
 _LIFETIME_ATTRIBUTE = "_page_cache_seconds"
 _WARNING_INTERVAL = 60.0
 _last_warning = 0.0
@@ -170,17 +170,15 @@ def _is_tracking(name: str) -> bool:
     return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
 
 
-def _without_language(path: str) -> str:
-    language = get_language_from_path(path)
-    return path[len(language) + 1 :] if language else path
-
-
-def _eligible(request: HttpRequest) -> bool:
+def _eligible(request: HttpRequest, path_language: str | None) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
-    if _without_language(request.path_info).startswith(SKIPPED_PREFIXES):
+    path = request.path_info
+    if path_language:
+        path = path[len(path_language) + 1 :]  # "/lt/accounts/" -> "/accounts/"
+    if path.startswith(SKIPPED_PREFIXES):
         return False
     query = request.META.get("QUERY_STRING", "")
     return not query or all(
@@ -197,12 +195,13 @@ def _drop_tracking(request: HttpRequest) -> None:
         request.GET = QueryDict()
 
 
-def _key(request: HttpRequest) -> str | None:
+def _key(request: HttpRequest, path_language: str | None) -> str | None:
     try:
         host = request.get_host()
     except DisallowedHost:
         return None  # the stack answers it (400)
-    language = get_language_from_request(request, check_path=True)
+    # What LocaleMiddleware activates: get_language_from_request(request, check_path=True).
+    language = path_language or get_language_from_request(request)
     raw = "|".join((request.scheme, host, request.path, language))
     return KEY_PREFIX + sha256(raw.encode()).hexdigest()
 
@@ -252,24 +251,16 @@ def _lifetime(request: HttpRequest, response: HttpResponse, seconds: int) -> int
 
 
 def _entry(generation: int, response: HttpResponse, timeout: int) -> tuple:
-    headers = tuple(
-        (name, value)
-        for name, value in response.headers.items()
-        if name.lower() not in NOT_STORED_HEADERS
-    )
-    return (generation, time.time() + timeout, response.status_code, headers, response.content)
-
-
-def _from_entry(entry: tuple) -> HttpResponse:
-    _generation, _expires, status, headers, content = entry
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response.headers[name] = value
-    # As CommonMiddleware sets it on the way out: without it the server sends the page in
-    # chunks.
-    response.headers["Content-Length"] = str(len(content))
-    response[STATUS_HEADER] = "hit"
-    return response
+    """(generation, expiry time, a copy of the response): the cache pickles it, and each
+    hit unpickles a response of its own, its headers ready (as Django's CacheMiddleware
+    keeps responses)."""
+    copy = HttpResponse(response.content, status=response.status_code)
+    for name, value in response.headers.items():
+        if name.lower() not in NOT_STORED_HEADERS:
+            copy.headers[name] = value
+    # As CommonMiddleware sets it: without it the server would send the page in chunks.
+    copy.headers["Content-Length"] = str(len(response.content))
+    return (generation, time.time() + timeout, copy)
 
 
 def _fresh(entry, generation) -> bool:
@@ -317,9 +308,12 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         seconds = page_cache_seconds()
-        if seconds <= 0 or not _eligible(request):
+        if seconds <= 0:
             return self.get_response(request)
-        key = _key(request)
+        path_language = get_language_from_path(request.path_info)
+        if not _eligible(request, path_language):
+            return self.get_response(request)
+        key = _key(request, path_language)
         if key is None:
             return self.get_response(request)
         store, local = caches[CACHE_ALIAS], _local()
@@ -329,7 +323,9 @@ class PageCacheMiddleware:
             _warn("read", error)
             return self.get_response(request)
         if entry is not None:
-            return _from_entry(entry)
+            response = entry[2]
+            response[STATUS_HEADER] = "hit"
+            return response
         _drop_tracking(request)
         response = self.get_response(request)
         if request.method == "GET" and generation is not None:
@@ -354,6 +350,18 @@ class PageCacheMiddleware:
 # --- What makes pages stale -----------------------------------------------------------
 
 
+# Models of other apps whose rows public pages show ("app_label.ModelName"), registered by
+# those apps (core imports none of them): saving or deleting one makes every page fresh.
+_SHOWN_ELSEWHERE: set[str] = set()
+
+
+def shown_on_pages_register(*labels: str) -> None:
+    """A feature app's rows that public pages show outside a page's own publish (a course's
+    cohort dates, a programme's or organisation's name, regions in filters)."""
+    _SHOWN_ELSEWHERE.update(labels)
+    _shown_on_pages.cache_clear()
+
+
 @memoize
 def _shown_on_pages(model: type) -> str:
     """How rows of ``model`` change what public pages show: "always" (saved or deleted:
@@ -370,6 +378,8 @@ def _shown_on_pages(model: type) -> str:
     from wagtail.models import BaseViewRestriction, Collection, Locale, Site
 
     settings_models = (BaseSiteSetting, BaseGenericSetting)
+    if model._meta.label in _SHOWN_ELSEWHERE:
+        return "always"
     if issubclass(model, (Locale, Site, Redirect, BaseViewRestriction)):
         return "always"
     if issubclass(model, (AbstractImage, AbstractDocument, Collection, *settings_models)):

@@ -29,6 +29,10 @@ class PeopleConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from core.page_cache import shown_on_pages_register
+
+        # Organisations and regions appear on public pages (partners, filters).
+        shown_on_pages_register("people.Organisation", "people.Region")
         from django.conf import settings
 
         post_migrate.connect(_ensure_groups, dispatch_uid="people.ensure_role_groups")

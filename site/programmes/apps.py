@@ -10,6 +10,10 @@ class ProgrammesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from core.page_cache import shown_on_pages_register
+
+        # A programme's name appears on its courses', events' and campaigns' pages.
+        shown_on_pages_register("programmes.Programme")
         from . import outbox_scope, signals  # noqa: F401 (outbox_scope registers with core)
 
         signals.connect()

@@ -769,3 +769,28 @@ def test_public_page_types_are_served_from_the_cache(client, home_page):
         answers[name] = (first.status_code, _status(first), _status(second))
 
     assert answers == {name: (200, MISS, HIT) for name in pages}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "label", ["courses.CohortRun", "people.Organisation", "people.Region", "programmes.Programme"]
+)
+def test_rows_other_apps_show_on_pages_are_registered_as_shown(label):
+    from django.apps import apps as django_apps
+
+    from core.page_cache import _shown_on_pages
+
+    assert _shown_on_pages(django_apps.get_model(label)) == "always"
+
+
+@pytest.mark.django_db
+def test_saving_a_registered_row_makes_every_page_stale(settings):
+    from tests.factories.programmes import programme_make
+
+    invalidate()
+    programme = programme_make()
+    store = caches[page_cache.CACHE_ALIAS]
+    before = store.get(page_cache.GENERATION_KEY)
+    programme.save()
+
+    assert store.get(page_cache.GENERATION_KEY) != before
