@@ -7,11 +7,13 @@ bench does not run, then purged), ``collectstatic`` into a temporary ``STATIC_RO
 campaign page with sixteen days and two partners, and gunicorn with the README's
 production command (``gunicorn config.wsgi --workers 4``: 2 × the cores of a small
 server) on a free loopback port. A stdlib asyncio client (HTTP/1.1, one connection per
-request, as gunicorn's sync workers answer) then drives, for about ten seconds each:
+request, as gunicorn's sync workers answer) then drives, with 16 visitors at once:
 
-- the campaign page as anonymous visitors get it (from the page cache);
-- a static file of exactly the same size, served by WhiteNoise in the same gunicorn;
-- the campaign page rendered for every request (a query string keeps it out of the cache);
+- the campaign page as anonymous visitors get it (from the page cache), and a static file
+  of exactly the same size served by WhiteNoise in the same gunicorn, ten seconds each in
+  five alternating turns (whatever else the machine does weighs on both alike);
+- the campaign page rendered for every request (a query string keeps it out of the
+  cache), five seconds;
 
 and reports requests per second, median and 95th-percentile latency, and the ratio of the
 cached page to the static file (goal: 0.8 or more). Then it posts 500 pledges at once, with
@@ -56,6 +58,7 @@ BROKER_URL = os.environ.get("BENCH_HTTP_BROKER_URL", "redis://127.0.0.1:6379/13"
 WORKERS = 4  # README, "Production topology"
 CONCURRENCY = 16
 SECONDS = 10.0
+ROUNDS = 5
 UNCACHED_SECONDS = 5.0
 WARM_UP = 100
 PLEDGES = 500
@@ -92,7 +95,7 @@ def _unavailable() -> str:
         with _admin_connection() as connection:
             connection.execute("SELECT 1")
     except Exception as error:
-        return f"no PostgreSQL at {PG_ADMIN_URL}: {error}".strip()
+        return f"no PostgreSQL at {PG_ADMIN_URL}: {' '.join(str(error).split())}"
     try:
         import redis
 
@@ -327,13 +330,31 @@ async def _exchange(port: int, raw: bytes) -> tuple[int, dict[str, str], int, fl
     return int(lines[0].split()[1]), headers, len(body), elapsed
 
 
-async def _load(port: int, raw: bytes, seconds: float) -> dict:
-    for _ in range(WARM_UP // CONCURRENCY + 1):  # every worker has the page and its templates
-        await asyncio.gather(*(_exchange(port, raw) for _ in range(CONCURRENCY)))
-    latencies: list[float] = []
-    statuses: Counter = Counter()
-    cache: Counter = Counter()
-    sizes: set[int] = set()
+class _Tally:
+    """What the client saw of one address: latencies, statuses, X-Cache, body sizes."""
+
+    def __init__(self):
+        self.latencies: list[float] = []
+        self.statuses: Counter = Counter()
+        self.cache: Counter = Counter()
+        self.sizes: set[int] = set()
+        self.seconds = 0.0
+
+    def summary(self) -> dict:
+        latencies = self.latencies
+        return {
+            "requests": len(latencies),
+            "rps": round(len(latencies) / self.seconds),
+            "p50_ms": round(statistics.median(latencies) * 1000, 1),
+            "p95_ms": round(statistics.quantiles(latencies, n=20)[18] * 1000, 1),
+            "not_ok": sum(n for status, n in self.statuses.items() if status != 200),
+            "hits": self.cache["hit"],
+            "bytes": max(self.sizes),
+        }
+
+
+async def _burst(port: int, raw: bytes, seconds: float, tally: _Tally) -> None:
+    """CONCURRENCY visitors asking for ``raw`` one after another for ``seconds``."""
     deadline = time.perf_counter() + seconds
 
     async def visitor():
@@ -341,25 +362,29 @@ async def _load(port: int, raw: bytes, seconds: float) -> dict:
             try:
                 status, headers, size, elapsed = await _exchange(port, raw)
             except OSError:
-                statuses["error"] += 1
+                tally.statuses["error"] += 1
                 continue
-            latencies.append(elapsed)
-            statuses[status] += 1
-            cache[headers.get("x-cache", "-")] += 1
-            sizes.add(size)
+            tally.latencies.append(elapsed)
+            tally.statuses[status] += 1
+            tally.cache[headers.get("x-cache", "-")] += 1
+            tally.sizes.add(size)
 
     start = time.perf_counter()
     await asyncio.gather(*(visitor() for _ in range(CONCURRENCY)))
-    total = time.perf_counter() - start
-    return {
-        "requests": len(latencies),
-        "rps": round(len(latencies) / total),
-        "p50_ms": round(statistics.median(latencies) * 1000, 1),
-        "p95_ms": round(statistics.quantiles(latencies, n=20)[18] * 1000, 1),
-        "not_ok": sum(n for status, n in statuses.items() if status != 200),
-        "hits": cache["hit"],
-        "bytes": max(sizes),
-    }
+    tally.seconds += time.perf_counter() - start
+
+
+async def _load(port: int, requests: dict[str, bytes], seconds: float) -> dict[str, dict]:
+    """Each request for ``seconds`` in all, in ROUNDS turns taken in alternation, so that
+    whatever else the machine is doing weighs on each alike."""
+    for raw in requests.values():  # every worker has the page and its templates
+        for _ in range(WARM_UP // CONCURRENCY + 1):
+            await asyncio.gather(*(_exchange(port, raw) for _ in range(CONCURRENCY)))
+    tallies = {name: _Tally() for name in requests}
+    for _round in range(ROUNDS):
+        for name, raw in requests.items():
+            await _burst(port, raw, seconds / ROUNDS, tallies[name])
+    return {name: tally.summary() for name, tally in tallies.items()}
 
 
 def _pledge_addresses() -> tuple[list[str], int]:
@@ -430,11 +455,20 @@ async def _pledge(port: int, page_id: int) -> dict:
 
 async def _drive(port: int, page: dict) -> list[tuple]:
     get = _request_bytes
-    cached = await _load(port, get(port, "GET", page["url"]), SECONDS)
-    static = await _load(port, get(port, "GET", f"/static/{STATIC_NAME}"), SECONDS)
-    uncached = await _load(
-        port, get(port, "GET", page["url"] + "?bench=uncached"), UNCACHED_SECONDS
+    compared = await _load(
+        port,
+        {
+            "cached": get(port, "GET", page["url"]),
+            "static": get(port, "GET", f"/static/{STATIC_NAME}"),
+        },
+        SECONDS,
     )
+    cached, static = compared["cached"], compared["static"]
+    uncached = (
+        await _load(
+            port, {"uncached": get(port, "GET", page["url"] + "?bench=uncached")}, UNCACHED_SECONDS
+        )
+    )["uncached"]
     pledges = await _pledge(port, page["id"])
     stored, stored_distinct = _pledge_counts(page["campaign_key"])
     # Two rows for one pledger, or a variant of an address counted as a pledger of its own.
