@@ -79,13 +79,39 @@ def campaign_index(stdout) -> CampaignIndexPage:
         programme_sections_ensure(programme=programme)
     for language in languages_of("INDEX"):
         if needs_translation(index, language):
-            words = texts(language, "INDEX")
-
-            def translate(copy, words=words):
-                copy.title, copy.intro = words["title"], words["intro"]
-
-            demo_translate(index, language, translate)
+            _index_translate(index, language, texts(language, "INDEX"))
     return CampaignIndexPage.objects.get(pk=index.pk)
+
+
+def _index_translate(index: CampaignIndexPage, language: str, words: dict) -> None:
+    """The listing in ``language``, its slug included: as the other navigation pages, an
+    ASCII slug in Latin-script languages and the English one elsewhere (no percent-encoded
+    addresses) — given as a translation even when it is the same word, so wagtail-localize
+    counts the page as wholly translated."""
+    from wagtail.models import Locale
+
+    from core.locales import translation_publish
+    from programmes.demo import segment_translations
+
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return
+    original = CampaignIndexPage.objects.get(pk=index.pk)
+    copy = CampaignIndexPage.objects.get(pk=index.pk)
+    copy.title, copy.intro = words["title"], words["intro"]
+    strings = segment_translations(original, copy)
+    strings[original.slug] = INDEX_SLUGS.get(language, original.slug)
+    translation_publish(original, locale, strings, machine=True)
+
+
+INDEX_SLUGS = {
+    "lt": "kampanijos",
+    "sq": "fushatat",
+    "sr-latn": "kampanje",
+    "es": "campanas",
+    "it": "campagne",
+    "sl": "kampanje",
+}
 
 
 def section_translate(page: CampaignPage, languages: list[str]) -> None:
