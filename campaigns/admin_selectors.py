@@ -15,9 +15,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     CharField,
@@ -38,6 +36,7 @@ from impact.enums import ParticipationKind
 from impact.selectors import participation_visible_to
 from programmes.selectors import scope_for
 
+from .days import campaign_zone
 from .enums import PledgeStatus, ReachBasis, ReachChannel, WallStatus
 from .models import CampaignEvent, CampaignPage, CampaignPartnerPage, Pledge, ReachRecord
 
@@ -103,13 +102,6 @@ def campaign_for(user, pk) -> CampaignPage:
 def campaign_first_page(campaign_key) -> CampaignPage | None:
     """The campaign's first page (the one ``campaigns_for`` lists) from its key."""
     return CampaignPage.objects.filter(translation_key=campaign_key).order_by("pk").first()
-
-
-def campaign_zone(campaign: CampaignPage) -> ZoneInfo:
-    try:
-        return ZoneInfo(campaign.time_zone)
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        return ZoneInfo(settings.TIME_ZONE)
 
 
 def campaign_today(campaign: CampaignPage, now: datetime | None = None) -> date:
