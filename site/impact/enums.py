@@ -49,3 +49,49 @@ DEMOGRAPHIC_BREAKDOWNS = (
     LedgerBreakdown.AGE_BAND,
     LedgerBreakdown.MIGRANT_BACKGROUND,
 )
+
+
+class IndicatorLevel(models.TextChoices):
+    """Where the indicator sits in the results chain (logframe)."""
+
+    OUTPUT = "output", _("Output")
+    OUTCOME = "outcome", _("Outcome")
+
+
+class IndicatorMeasure(models.TextChoices):
+    """What a counting rule counts over the ledger rows it selects."""
+
+    # Each person once, however many rows they have (a deleted person keeps one key);
+    # anonymous counts (walk-ins, pledges, reach) add their counts.
+    PEOPLE = "people", _("Distinct people")
+    # The sum of the rows' counts (a row of a person counts one).
+    COUNT = "count", _("Sum of counts")
+    # Each activity once (a course, an occurrence of an event, a mentoring session).
+    ACTIVITIES = "activities", _("Activities held")
+
+
+class IndicatorAccumulation(models.TextChoices):
+    CUMULATIVE = "cumulative", _("Cumulative (to the end of each period)")
+    PER_PERIOD = "per_period", _("Per period")
+
+
+class ActivityScope(models.TextChoices):
+    """Which of the programme's activities a counting rule counts."""
+
+    ALL = "all", _("All of the programme's activities")
+    CHOSEN = "chosen", _("Only the activities chosen below")
+
+
+class ManualEntryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class RagStatus(models.TextChoices):
+    """Progress against the time elapsed in the programme."""
+
+    GREEN = "green", _("On track")
+    AMBER = "amber", _("Slightly behind")
+    RED = "red", _("Behind")
+    NONE = "none", _("No target or no dates")

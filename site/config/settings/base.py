@@ -260,6 +260,9 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Pledge totals recounted (pages read them), addresses erased after the campaign.
     "campaigns-totals": {"task": "campaigns.totals_refresh", "schedule": 300.0},
     "campaigns-pledges-erase": {"task": "campaigns.pledges_erase", "schedule": 3600.0},
+    # Indicator values recomputed where the ledger moved since (and time passed: periods,
+    # red/amber/green against the time elapsed).
+    "impact-indicators-refresh": {"task": "impact.indicators_refresh_all", "schedule": 900.0},
 }
 
 # --- Events ----------------------------------------------------------------------------
@@ -360,8 +363,17 @@ LINKAGE_FRIENDLY_ERRORS = env_bool("LINKAGE_FRIENDLY_ERRORS", True)
 LINKAGE_DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 # The admin's Help menu leads here: the organiser guide, a page of the site.
 LINKAGE_ORGANISER_GUIDE_URL = os.environ.get("LINKAGE_ORGANISER_GUIDE_URL", "/organiser-guide/")
-# Public statistics hide any count at or below this number.
-LINKAGE_SMALL_COUNT_THRESHOLD = 5
+# Public statistics, and every table shown to someone other than the programme's organisers,
+# show a count under this number as "<5" (with complementary suppression, impact.suppression).
+LINKAGE_SMALL_COUNT_THRESHOLD = int(os.environ.get("LINKAGE_SMALL_COUNT_THRESHOLD", "5"))
+# --- Impact ----------------------------------------------------------------------------
+# After a ledger write, indicator values are recomputed at most this often (seconds) per
+# programme, by a Celery task; the beat task catches anything missed.
+IMPACT_REFRESH_INTERVAL = int(os.environ.get("IMPACT_REFRESH_INTERVAL", "30"))
+# Red/amber/green: progress against the share of the programme's time elapsed. At or above
+# GREEN of the expected value is green, at or above AMBER amber, below it red.
+IMPACT_RAG_GREEN = float(os.environ.get("IMPACT_RAG_GREEN", "0.9"))
+IMPACT_RAG_AMBER = float(os.environ.get("IMPACT_RAG_AMBER", "0.7"))
 
 LOGGING = {
     "version": 1,

@@ -23,3 +23,21 @@ ACCOUNT_RATE_LIMITS = {**ACCOUNT_RATE_LIMITS}
 # tests); tests/core/test_page_cache.py adds it back.
 LINKAGE_PAGE_CACHE_SECONDS = 0
 CACHES = {alias: config for alias, config in CACHES.items() if alias != "page_cache_local"}
+
+# pytest-xdist: each worker process ("gw0", "gw1", ...) gets its own Redis databases for the
+# cache and the broker. Tests clear the cache (FLUSHDB) and the worker tests consume tasks:
+# sharing one database, a worker would wipe the other's rate limits and run its tasks
+# against the wrong test database.
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _xdist_worker.startswith("gw"):
+    import re as _re
+
+    _n = int(_xdist_worker[2:])
+
+    def _redis_db(url: str, db: int) -> str:
+        return _re.sub(r"(redis://[^/]+)(/\d*)?$", rf"\g<1>/{db}", url)
+
+    if REDIS_URL:
+        CACHES["default"]["LOCATION"] = _redis_db(REDIS_URL, 6 + 2 * _n)
+    if CELERY_BROKER_URL.startswith("redis://"):
+        CELERY_BROKER_URL = _redis_db(CELERY_BROKER_URL, 7 + 2 * _n)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people.enums import Country, Role, Sector
 
-from .enums import ParticipationKind
+from ..enums import ParticipationKind
 
 
 class Participation(models.Model):
@@ -16,8 +16,9 @@ class Participation(models.Model):
 
     ``subject_key`` makes ``participation_record`` idempotent: it is ``person:<pk>`` for a
     person, or a caller-chosen key for an anonymous aggregate. When a person deletes their
-    account the row keeps counting, with ``person`` cleared and the key replaced by a
-    random one, so nothing leads back to them.
+    account the rows keep counting, with ``person`` cleared and the key replaced by one
+    random key shared by all of that person's rows (``deleted:<random>``): nothing leads
+    back to them, and distinct-people counts still count them once.
 
     The disaggregation attributes are a snapshot taken when the row was written (role,
     sector, place, and only the demographics the person consented to).
@@ -50,6 +51,25 @@ class Participation(models.Model):
     age_band = models.CharField(_("age band"), max_length=16, blank=True)
     migrant_background = models.CharField(_("migrant background"), max_length=16, blank=True)
 
+    # The activity the row is evidence of (a course, an event, a mentoring session, a
+    # campaign): what indicators filter on ("these courses", "trainings"), what they count
+    # as "activities held", and what an organiser drills down to instead of names.
+    # ``activity_key`` tells activities apart (an event's occurrences each have one);
+    # ``activity_kind`` is the activity's own type (an event's kind, a session's kind);
+    # ``activity_country``/``activity_region`` say where it took place.
+    activity_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    activity_id = models.CharField(max_length=64, blank=True)
+    activity_key = models.CharField(max_length=100, blank=True)
+    activity_kind = models.CharField(_("activity type"), max_length=40, blank=True)
+    activity_country = models.CharField(
+        _("country of the activity"), max_length=8, choices=Country.choices, blank=True
+    )
+    activity_region = models.CharField(
+        _("region or municipality of the activity"), max_length=120, blank=True
+    )
+
     # The programmes whose work this was, as they were when the row was written (the
     # course's or event's programme and those it is shared with). Organisers count and
     # see only their programmes' rows.
@@ -81,7 +101,10 @@ class Participation(models.Model):
                 name="participation_person_counts_one",
             ),
         ]
-        indexes = [models.Index(fields=["kind", "occurred_at"], name="participation_kind_when")]
+        indexes = [
+            models.Index(fields=["kind", "occurred_at"], name="participation_kind_when"),
+            models.Index(fields=["activity_type", "activity_id"], name="participation_activity"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ×{self.count}"
