@@ -30,8 +30,12 @@ run: setup ## Set up, load the demo programme and serve http://127.0.0.1:8000 (S
 	$(MANAGE) linkage_demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# The suite runs on every CPU core (pytest-xdist), a test module per worker so each
+# module's shared fixtures are built once. PYTEST_ARGS="-n 0" runs it in one process.
+XDIST ?= -n auto --dist loadfile
+
 test: $(STAMP) ## Set up and run the test suite (browser tests: make test-browser)
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not browser" $(XDIST) $(PYTEST_ARGS)
 
 test-browser: $(STAMP) ## Run the Playwright tests in Debian's Chromium (/usr/bin/chromium)
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
