@@ -8,7 +8,7 @@ Who may see what, in one place:
   an admin counts everything.
 * Organisers see the ledger only as aggregates (``participation_summary``): counts by kind
   and period, broken down by one attribute at a time; a breakdown by a demographic hides
-  small counts (``LINKAGE_SMALL_COUNT_THRESHOLD``).
+  small counts (under ``LINKAGE_SMALL_COUNT_THRESHOLD``).
 * Row-level reads are for admins (``participation_person_rows``), and carry the person or
   the demographics, never both: the consent text promises that gender, age band and
   migrant background are used only in statistics without a name.
@@ -57,9 +57,10 @@ def participation_totals(*, person=None) -> dict[str, int]:
 
 
 def suppress_small(value: int, *, threshold: int | None = None) -> int | None:
-    """Public statistics hide counts at or below the threshold (None means "hidden")."""
+    """Public statistics hide counts under the threshold (None means "hidden"): with the
+    default of 5, a count from 1 to 4 shows as "<5"; 0 is shown."""
     limit = settings.LINKAGE_SMALL_COUNT_THRESHOLD if threshold is None else threshold
-    return None if 0 < value <= limit else value
+    return None if 0 < value < limit else value
 
 
 def _in_programmes(rows: QuerySet[Participation], programme_ids) -> QuerySet[Participation]:
@@ -182,7 +183,7 @@ def _column_labels(breakdown: str, present: set[str]) -> tuple[tuple[str, str], 
 def _suppress_row(cells: list[int], total: int, limit: int) -> tuple[list[int | None], int | None]:
     """Hide the small cells of one row, and enough others that none can be worked out by
     subtracting the shown cells from the total."""
-    hidden = {i for i, v in enumerate(cells) if 0 < v <= limit}
+    hidden = {i for i, v in enumerate(cells) if 0 < v < limit}
     if len(hidden) == 1:
         others = sorted((v, i) for i, v in enumerate(cells) if i not in hidden)
         if others:
@@ -202,8 +203,9 @@ def participation_summary(
     """Counts by kind and period, disaggregated by one attribute: the organisers' ledger,
     for all the user's programmes or for one (``programme``).
 
-    Broken down by a demographic, counts from 1 to ``LINKAGE_SMALL_COUNT_THRESHOLD`` are
-    hidden (for admins too: this table is what gets shared), with secondary suppression.
+    Broken down by a demographic, counts under ``LINKAGE_SMALL_COUNT_THRESHOLD`` (1 to 4
+    with the default of 5) are hidden (for admins too: this table is what gets shared),
+    with secondary suppression.
     """
     if period not in LedgerPeriod.values:
         raise ValueError(period)

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 
 from celery import shared_task
 
+from .indicators.tasks import indicators_refresh_all_task, indicators_refresh_task  # noqa: F401
 from .services import participation_record
 
 logger = logging.getLogger(__name__)

@@ -12,6 +12,7 @@ from impact.selectors import (
     participation_person_rows,
     participation_summary,
     participation_visible_to,
+    suppress_small,
 )
 from impact.services import participation_record
 from people.enums import Sector
@@ -121,6 +122,25 @@ def test_a_demographic_breakdown_hides_small_counts_and_one_more(organiser, sett
     # 3 is hidden; so is the smallest other count (a 0), so the 3 cannot be worked out
     # from the total.
     assert [(r.total, r.cells) for r in summary.rows] == [(31, (None, 20, 8, None, 0, 0, 0, 0))]
+
+
+@pytest.mark.django_db
+def test_a_count_at_the_threshold_is_shown(organiser, settings):
+    settings.LINKAGE_SMALL_COUNT_THRESHOLD = 5
+    aggregate(COMPLETED, 5, MARCH, gender="woman")
+    aggregate(COMPLETED, 4, MARCH, gender="man")
+    aggregate(COMPLETED, 6, MARCH, gender="")
+
+    summary = participation_summary(user=organiser, breakdown=LedgerBreakdown.GENDER)
+
+    # Under 5 is hidden (the 4, and a 0 with it); 5 is not.
+    assert [(r.total, r.cells) for r in summary.rows] == [(15, (5, None, None, 0, 0, 6))]
+
+
+def test_small_means_under_the_threshold(settings):
+    settings.LINKAGE_SMALL_COUNT_THRESHOLD = 5
+
+    assert [suppress_small(v) for v in (0, 1, 4, 5, 6)] == [0, None, None, 5, 6]
 
 
 @pytest.mark.django_db
