@@ -43,3 +43,12 @@ class ImpactConfig(AppConfig):
         register_person_deleted("participation", _anonymise_person)
         register_consent_withdrawn("participation", _forget_attribute)
         register_totals("participation", _person_totals)
+
+        # Organisers keep their programmes' indicators and enter numbers by hand
+        # (impact.admin.permissions; each view keeps them to their own programmes).
+        from people.enums import Role
+        from people.roles import register_permissions
+
+        from .admin.permissions import ORGANISER_PERMISSIONS
+
+        register_permissions(Role.ORGANISER, *ORGANISER_PERMISSIONS)

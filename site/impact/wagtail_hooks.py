@@ -1,10 +1,15 @@
-"""The ledger in the Wagtail admin.
+"""The ledger and the indicators in the Wagtail admin, under one "Impact" menu.
 
 * Organisers (``impact.view_participation``) get the impact summary: aggregates only.
 * Admins also get the ledger row by row, with the person and never a demographic: list,
   inspect and export show ``PERSON_ROW_FIELDS``, and the rows come from
   ``participation_person_rows``, which refuses anyone else. Nobody adds, edits or deletes
   rows here: only impact.services writes them.
+
+Indicators, each programme's impact dashboard, the evidence behind a value, manual entries
+and the "Impact" panels of the home page and of a programme's dashboard are in
+``impact.admin`` (see its package docstring), for organisers (their own programmes only)
+and admins.
 
 Values are in words (role, sector, country and kind by their labels, dates in the admin's
 language), in the list, its filters, the inspect view and the export alike.
@@ -17,7 +22,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -25,7 +30,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import admin_views
-from .models import Participation
+from .admin import urls as impact_admin_urls
+from .admin.common import ADD_MANUAL_ENTRY, VIEW_INDICATORS, VIEW_MANUAL_ENTRIES
+from .admin.permissions import IndicatorPolicy
+from .admin.viewsets import IndicatorViewSet
+from .indicators import log_actions  # noqa: F401 (the manual entries' audit log actions)
+from .models import Indicator, Participation
 from .selectors import PERSON_ROW_FIELDS, ledger_rows_allowed, participation_person_rows
 
 
@@ -47,6 +57,7 @@ class LedgerRowsPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(Participation, LedgerRowsPolicy(Participation))
+register_permission_policy(Indicator, IndicatorPolicy(Indicator))
 
 
 def _when(value) -> str:
@@ -92,7 +103,7 @@ class ParticipationViewSet(ModelViewSet):
     icon = "table"
     menu_label = _("Participation ledger (rows)")
     menu_order = 901
-    add_to_admin_menu = True
+    add_to_admin_menu = False  # in the "Impact" menu
     index_view_class = LedgerIndexView
     inspect_view_class = LedgerInspectView
     inspect_view_enabled = True
@@ -108,14 +119,73 @@ class ParticipationViewSet(ModelViewSet):
     form_fields = ["kind"]
 
 
-class SummaryMenuItem(MenuItem):
+MENU_ORDER = 900
+indicator_viewset = IndicatorViewSet("impact_indicator")
+
+
+class ImpactMenuItem(MenuItem):
+    """A menu item shown to people for whom ``shown(user)`` is true."""
+
+    def __init__(self, label, url, *, shown, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.shown = shown
+
     def is_shown(self, request):
-        return request.user.has_perm("impact.view_participation")
+        return self.shown(request.user)
+
+
+def _any_indicator_permission(user) -> bool:
+    return any(user.has_perm(f"impact.{action}_indicator") for action in ("view", "add", "change"))
+
+
+def impact_menu_items() -> list[MenuItem]:
+    items = [
+        (
+            _("Impact dashboard"),
+            reverse("impact_admin:dashboard_index"),
+            "dashboard",
+            "tasks",
+            lambda user: user.has_perm(VIEW_INDICATORS),
+        ),
+        (
+            _("Indicators"),
+            reverse("impact_indicator:index"),
+            "indicators",
+            "list-ol",
+            _any_indicator_permission,
+        ),
+        (
+            _("Manual entries"),
+            reverse("impact_admin:manual_list"),
+            "manual-entries",
+            "edit",
+            lambda user: user.has_perm(VIEW_MANUAL_ENTRIES) or user.has_perm(ADD_MANUAL_ENTRY),
+        ),
+        (
+            _("Impact summary"),
+            reverse("impact_admin:summary"),
+            "summary",
+            "table",
+            lambda user: user.has_perm("impact.view_participation"),
+        ),
+        (
+            _("Participation ledger (rows)"),
+            reverse("participation:index"),
+            "ledger-rows",
+            "table",
+            ledger_rows_allowed,
+        ),
+    ]
+    return [
+        ImpactMenuItem(label, url, shown=shown, name=f"impact-{name}", icon_name=icon, order=order)
+        for order, (label, url, name, icon, shown) in enumerate(items, start=1)
+    ]
 
 
 admin_urlpatterns = [
     path("", admin_views.summary, name="summary"),
     path("summary.csv", admin_views.summary_csv, name="summary_csv"),
+    *impact_admin_urls.urlpatterns,
 ]
 
 
@@ -125,12 +195,38 @@ def register_impact_admin_urls():
 
 
 @hooks.register("register_admin_menu_item")
-def register_summary_menu_item():
-    return SummaryMenuItem(
-        _("Impact summary"), reverse("impact_admin:summary"), icon_name="table", order=900
+def register_impact_menu():
+    # Shown when at least one of its items is (Wagtail hides an empty submenu).
+    return SubmenuMenuItem(
+        _("Impact"),
+        Menu(items=impact_menu_items()),
+        name="impact",
+        icon_name="tasks",
+        order=MENU_ORDER,
     )
 
 
 @hooks.register("register_admin_viewset")
 def register_participation_viewset():
     return ParticipationViewSet("participation")
+
+
+@hooks.register("register_admin_viewset")
+def register_indicator_viewset():
+    return indicator_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_impact_panel(request, panels):
+    from .admin.panels import home_panel
+
+    panel = home_panel(request)
+    if panel is not None:
+        panels.append(panel)
+
+
+@hooks.register("linkage_programme_dashboard_panels")
+def impact_programme_panel(request, programme):
+    from .admin.panels import programme_panel
+
+    return programme_panel(request, programme)
