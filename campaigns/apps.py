@@ -34,3 +34,7 @@ class CampaignsConfig(AppConfig):
         # The events listing's campaign filter: a choice of campaigns (events never
         # imports this app: it reads the choices from core's registry).
         event_links.register()
+        # What the ledger's pledge and reach rows are evidence of, for the impact indicators.
+        from . import impact_activities
+
+        impact_activities.register()

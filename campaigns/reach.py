@@ -35,6 +35,7 @@ from programmes.selectors import scope_for
 
 from .admin_selectors import campaign_first_page, campaign_today, campaign_zone, partner_of
 from .enums import ReachBasis, ReachChannel
+from .impact_activities import campaign_activity
 from .models import CampaignPage, CampaignPartnerPage, ReachRecord
 
 # A record may be dated this long before the first day (the launch's press coverage) or
@@ -144,11 +145,12 @@ def _occurred_at(campaign: CampaignPage, on: date) -> datetime:
     return datetime.combine(on, time(12, 0), tzinfo=campaign_zone(campaign))
 
 
-def _ledger_write(record: ReachRecord, campaign: CampaignPage) -> None:
+def _ledger_write(record: ReachRecord, campaign: CampaignPage, *, original: CampaignPage) -> None:
     """The ledger's row for ``record``: one anonymous ``campaign_reach`` row counting its
     people, replacing whatever row the record had before. Its key carries a digest of what
     the row holds, so an edit writes a new row (and removes the old one), while the same
-    write retried finds its row and counts nothing twice."""
+    write retried finds its row and counts nothing twice. Its activity is the campaign
+    (``original``: its first page), held in the partner's country when there is one."""
     programmes = sorted(campaign.programme_ids())
     partner = partner_of(campaign, record.partner_key)
     attributes = {
@@ -178,6 +180,7 @@ def _ledger_write(record: ReachRecord, campaign: CampaignPage) -> None:
         occurred_at=_occurred_at(campaign, record.on),
         programmes=programmes,
         attributes=attributes,
+        **campaign_activity(original, country=attributes["country"]),
     )
 
 
@@ -225,7 +228,7 @@ def reach_record(
     )
     record.full_clean()
     record.save()
-    _ledger_write(record, campaign)
+    _ledger_write(record, campaign, original=_campaign_of(record))
     log(instance=record, action="campaigns.reach_add", user=by, data=_log_data(record))
     return record
 
@@ -273,7 +276,7 @@ def reach_update(
         setattr(record, name, value)
     record.full_clean()
     record.save()
-    _ledger_write(record, campaign)
+    _ledger_write(record, campaign, original=campaign)
     if changed:
         log(
             instance=record,

@@ -37,6 +37,7 @@ from . import messages, tokens
 from .addresses import address_digest
 from .days import campaign_zone, local_midnight
 from .enums import PledgeKind, PledgeStatus, WallStatus
+from .impact_activities import campaign_activity
 from .models import CampaignPage, CampaignPartnerPage, Pledge, PledgeTotal
 from .selectors import campaign_programme_ids
 
@@ -366,6 +367,7 @@ def pledge_confirm(
             fields.append("anonymous")
         fields += _consent_apply(pledge, bool(consent), now)
         pledge.save(update_fields=sorted(set(fields)))
+        campaign = _campaign_original(pledge.campaign_key)
         participation_record(
             kind=ParticipationKind.CAMPAIGN_PLEDGE,
             source=pledge,
@@ -374,14 +376,21 @@ def pledge_confirm(
             count=1,
             occurred_at=now,
             attributes={"country": pledge.country},
-            programmes=_campaign_programmes(pledge.campaign_key),
+            programmes=campaign_programme_ids(campaign) if campaign is not None else set(),
+            # Evidence of the campaign (its original page), whatever the pledge's language.
+            **campaign_activity(campaign),
         )
         transaction.on_commit(partial(totals_refresh_soon, pledge.campaign_key))
     return pledge
 
 
+def _campaign_original(campaign_key) -> CampaignPage | None:
+    """The campaign's original page (the first of its translations), or None."""
+    return CampaignPage.objects.filter(translation_key=campaign_key).order_by("pk").first()
+
+
 def _campaign_programmes(campaign_key) -> set[int]:
-    campaign = CampaignPage.objects.filter(translation_key=campaign_key).order_by("pk").first()
+    campaign = _campaign_original(campaign_key)
     return campaign_programme_ids(campaign) if campaign is not None else set()
 
 

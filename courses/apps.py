@@ -78,5 +78,9 @@ class CoursesConfig(AppConfig):
         )
         register_panel(dashboard_panel)
         register_data_section("courses", person_course_data)
+        # What the ledger's course rows are evidence of, for the impact indicators.
+        from . import impact_activities
+
+        impact_activities.register()
         post_page_move.connect(_lesson_moved, dispatch_uid="courses.lesson_moved")
         certificate_reissued.connect(_certificate_reissued, dispatch_uid="courses.reissued")

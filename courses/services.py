@@ -34,6 +34,7 @@ from people.models import User
 from . import checks as grading
 from .checks import SubmissionRefused
 from .enums import CheckKind, CompletionMethod, EnrolmentSource
+from .impact_activities import COURSE_ACTIVITY
 from .models import CheckAttempt, CohortRun, CoursePage, Enrolment, LessonCompletion, LessonPage
 from .selectors import (
     canonical_course,
@@ -480,6 +481,8 @@ def enrolment_refresh_completion(*, enrolment: Enrolment, course: CoursePage | N
         person=locked.person,
         occurred_at=now,
         programmes=programmes,
+        # The activity is the course itself (its original page, as the source).
+        activity_kind=COURSE_ACTIVITY,
     )
     certificate = _certificate_issue(
         enrolment=locked, original=original or course, completed_at=now, programmes=programmes

@@ -66,3 +66,7 @@ class EventsConfig(AppConfig):
         register_panel(dashboard_panel)
         register_data_section("event_registrations", person_event_data)
         page_published.connect(_page_published, dispatch_uid="events.page_published")
+        # What the ledger's attendance rows are evidence of, for the impact indicators.
+        from . import impact_activities
+
+        impact_activities.register()

@@ -25,6 +25,7 @@ from impact.services import participation_record, participation_record_many
 
 from .enums import ACTIVE, SEAT_HOLDING, AttendanceMethod, MessageKind, QuestionKind
 from .enums import RegistrationStatus as Status
+from .impact_activities import attendance_activity, occurrence_key
 from .labels import day_label, zone_label
 from .messages import message_enqueue
 from .models import Attendance, CalendarToken, EventPage, Registration
@@ -402,6 +403,9 @@ def attendance_check_in(
         person=registration.person,
         occurred_at=occurrence.start,
         programmes=programmes,
+        # Evidence of this occurrence of the event, held where the event was.
+        activity_key=occurrence_key(event.pk, occurrence_date),
+        **attendance_activity(event),
     )
     if event.attendance_certificates:
         certificate = certificate_issue(
@@ -547,10 +551,16 @@ def attendance_check_in_many(
     participation_record_many(
         kind=ParticipationKind.EVENT_ATTENDED,
         entries=[
-            (attendance, registrations[registration_id].person, occurrences[day].start)
+            (
+                attendance,
+                registrations[registration_id].person,
+                occurrences[day].start,
+                occurrence_key(original.pk, day),
+            )
             for (registration_id, day), attendance in attended.items()
         ],
         programmes=programmes,
+        **attendance_activity(original),
     )
     if original.attendance_certificates:
         certificates = certificate_issue_many(

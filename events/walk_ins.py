@@ -21,6 +21,7 @@ from impact.enums import ParticipationKind
 from impact.services import participation_aggregate_replace
 from people.invitations import person_invite_many
 
+from .impact_activities import attendance_activity, occurrence_key
 from .models import AnonymousAttendance, EventPage
 from .services import _lock, occurrence_refusal
 
@@ -93,7 +94,7 @@ def _save(row: AnonymousAttendance, *, event: EventPage, occurrence, by) -> Anon
     row.revision += 1
     row.recorded_by = by
     row.save(update_fields=["count", "sheets", "revision", "recorded_by", "recorded_at"])
-    _ledger_write(row, occurrence=occurrence, programmes=event.original.programme_ids())
+    _ledger_write(row, event=event.original, occurrence=occurrence)
     return row
 
 
@@ -134,14 +135,17 @@ def anonymous_attendance_set(
     return _save(row, event=event, occurrence=occurrence, by=by)
 
 
-def _ledger_write(row: AnonymousAttendance, *, occurrence, programmes: set[int]) -> None:
+def _ledger_write(row: AnonymousAttendance, *, event: EventPage, occurrence) -> None:
     """The ledger holds one anonymous row per occurrence, for the current count; the key
-    carries the revision, so a retried write counts a correction once."""
+    carries the revision, so a retried write counts a correction once. Its activity is
+    the occurrence of ``event`` (the original), as for the people checked in."""
     participation_aggregate_replace(
         kind=ParticipationKind.EVENT_ATTENDED,
         source=row,
         count=row.count,
         aggregate_key=f"walk-ins:r{row.revision}",
         occurred_at=occurrence.start,
-        programmes=programmes,
+        programmes=event.programme_ids(),
+        activity_key=occurrence_key(event.pk, row.occurrence_date),
+        **attendance_activity(event),
     )

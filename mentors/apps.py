@@ -45,3 +45,7 @@ class MentorsConfig(AppConfig):
         register_people_source("mentors", programme_mentors)
         emails.register()
         dashboard.register()
+        # What the ledger's mentoring rows are evidence of, for the impact indicators.
+        from . import impact_activities
+
+        impact_activities.register()

@@ -56,6 +56,7 @@ from .enums import (
     SessionSize,
     SupportCategory,
 )
+from .impact_activities import MENTOR_APPROVAL, session_activity_kind
 from .models import (
     ConcernReport,
     DoNotMatch,
@@ -237,12 +238,16 @@ def mentor_approve(*, profile: MentorProfile, by) -> MentorProfile:
         locked.approved_at, locked.approved_by, locked.status_changed_at = now, by, now
         locked.full_clean()
         locked.save()
+        place = _place(locked, None)
         participation_record(
             kind=ParticipationKind.MENTOR_EMPOWERED,
             source=locked,
             person=locked.person,
             occurred_at=now,
             programmes=[locked.programme_id],
+            # The activity is her approval (her profile, the row's source).
+            activity_kind=MENTOR_APPROVAL,
+            activity_country=place.get("country", ""),
         )
         log(instance=locked, action="mentors.profile_approve", user=by)
         transaction.on_commit(partial(emails.approved_enqueue, profile=locked))
@@ -927,15 +932,24 @@ LEDGER_KIND = {
 
 
 def _session_ledger(*, session, mentor, match, people) -> None:
-    """The session's ledger rows (see ``session_log``); idempotent."""
+    """The session's ledger rows (see ``session_log``); idempotent. Every one of them,
+    whatever its source, is evidence of the session (its activity), held where its counts
+    are placed."""
     occurred_at = _occurred_at(session.date)
     programmes = [mentor.programme_id]
+    place = _place(mentor, match)
     record = partial(
-        participation_record, source=session, occurred_at=occurred_at, programmes=programmes
+        participation_record,
+        source=session,
+        occurred_at=occurred_at,
+        programmes=programmes,
+        activity=session,
+        activity_kind=session_activity_kind(session.kind),
+        activity_country=place.get("country", ""),
+        activity_region=place.get("region", ""),
     )
     record(kind=ParticipationKind.MENTORING_SESSION, person=mentor.person)
     if session.kind == SessionKind.SUPPORT:
-        place = _place(mentor, match)
         if match is not None:
             # Her woman, once for her request: the row of a later session, or of an earlier
             # match of the same request (she was matched again), exists already.
@@ -964,7 +978,7 @@ def _session_ledger(*, session, mentor, match, people) -> None:
             kind=kind,
             count=session.anonymous_count,
             aggregate_key=f"session:{session.pk}:anonymous",
-            attributes=_place(mentor, match),
+            attributes=place,
         )
 
 

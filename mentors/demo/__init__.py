@@ -213,6 +213,9 @@ def _mentor(spec, *, programme, course, regions, by) -> bool:
             person=person,
             occurred_at=timezone.now() - timedelta(days=60),
             programmes=_course_programmes(course, programme),
+            # As the courses app writes a completion (its activity kind; mentors never
+            # imports courses).
+            activity_kind="course",
         )
         services.mentor_approve(profile=profile, by=by)
     if status == MentorStatus.PAUSED:

@@ -1,4 +1,10 @@
-"""Writes to the participation ledger. Feature apps call these; nothing else writes rows."""
+"""Writes to the participation ledger. Feature apps call these; nothing else writes rows.
+
+Every row says what happened (``kind``), to whom (a person, or an anonymous count), what
+it came from (``source``: what makes it idempotent) and the activity it is evidence of
+(``activity``: see ``impact.activities``; by default the source itself). Every write that
+creates or changes rows has the indicators of the rows' programmes recounted after commit.
+"""
 
 import secrets
 from collections.abc import Iterable
@@ -7,11 +13,11 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import CharField, F, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .activities import activity_fields
 from .enums import ParticipationKind
 from .models import Participation
 
@@ -118,7 +124,9 @@ def _entry_check(*, kind: str, source: models.Model, person, count: int) -> None
         raise ValidationError(_("A participation by a person counts exactly one."))
 
 
-def _row(*, lookup: dict, person, count: int, occurred_at, snapshot: dict) -> Participation:
+def _row(
+    *, lookup: dict, person, count: int, occurred_at, snapshot: dict, activity: dict
+) -> Participation:
     """A validated, unsaved ledger row."""
     row = Participation(
         **lookup,
@@ -126,12 +134,33 @@ def _row(*, lookup: dict, person, count: int, occurred_at, snapshot: dict) -> Pa
         count=count,
         occurred_at=occurred_at or timezone.now(),
         **{k: v for k, v in snapshot.items() if k in _SNAPSHOT_FIELDS},
+        **activity,
     )
-    # The person and the source were loaded by the caller: don't query them again.
+    # The person, the source and the activity were loaded by the caller: don't query them
+    # again. Everything else is checked (the activity's key, kind and place too).
     row.full_clean(
-        exclude=["person", "source_type"], validate_unique=False, validate_constraints=False
+        exclude=["person", "source_type", "activity_type"],
+        validate_unique=False,
+        validate_constraints=False,
     )
     return row
+
+
+def _refresh_soon(programme_ids: list[int]) -> None:
+    """Have the indicators of these programmes recounted (debounced per programme by the
+    indicators engine, so a burst of writes costs one recount)."""
+    # Imported here: the engine reads this module's models, and the ledger is loaded first.
+    from .indicators.tasks import indicators_refresh_soon
+
+    indicators_refresh_soon(programme_ids)
+
+
+def _refresh_on_commit(programme_ids: Iterable[int]) -> None:
+    """Recount the programmes' indicators once the rows just written are committed (never
+    for rows rolled back). Rows of no programme count toward no indicator."""
+    ids = sorted(set(programme_ids))
+    if ids:
+        transaction.on_commit(lambda: _refresh_soon(ids))
 
 
 def participation_record(
@@ -144,6 +173,11 @@ def participation_record(
     aggregate_key: str = "aggregate",
     attributes: dict[str, str] | None = None,
     programmes: Iterable[int] = (),
+    activity: models.Model | None = None,
+    activity_key: str = "",
+    activity_kind: str = "",
+    activity_country: str = "",
+    activity_region: str = "",
 ) -> tuple[Participation, bool]:
     """Record that something happened; return (row, created).
 
@@ -153,8 +187,22 @@ def participation_record(
     count above one, and their ``attributes`` give the disaggregation of the group.
     ``programmes`` are the ids of the programmes whose work it was (see ``ProgrammeOwned
     .programme_ids``), written with a new row.
+
+    ``activity`` is what the row is evidence of (default: ``source``), in its original
+    language; ``activity_key`` tells activities apart (default ``"<app>.<model>:<pk>"``;
+    an event gives each occurrence its own); ``activity_kind`` is one of the values
+    registered with ``impact.activities.register_activity_kinds``; ``activity_country``
+    and ``activity_region`` say where it took place. Like the row's snapshot they are
+    written with a new row and never change an existing one.
     """
     _entry_check(kind=kind, source=source, person=person, count=count)
+    activity_values = activity_fields(
+        source if activity is None else activity,
+        key=activity_key,
+        kind=activity_kind,
+        country=activity_country,
+        region=activity_region,
+    )
     if person is not None:
         subject_key = f"person:{person.pk}"
         snapshot = person_snapshot(person)
@@ -172,16 +220,23 @@ def participation_record(
     if existing is not None:
         return existing, False
     row = _row(
-        lookup=lookup, person=person, count=count, occurred_at=occurred_at, snapshot=snapshot
+        lookup=lookup,
+        person=person,
+        count=count,
+        occurred_at=occurred_at,
+        snapshot=snapshot,
+        activity=activity_values,
     )
+    programme_ids = set(programmes)
     try:
         with transaction.atomic():
             row.save(force_insert=True)
-            if programmes:
-                row.programmes.set(set(programmes))
+            if programme_ids:
+                row.programmes.set(programme_ids)
     except IntegrityError:
         # Another request recorded the same thing between our read and our write.
         return Participation.objects.get(**lookup), False
+    _refresh_on_commit(programme_ids)
     return row, True
 
 
@@ -191,22 +246,33 @@ BATCH_SIZE = 2000
 def participation_record_many(
     *,
     kind: str,
-    entries: Iterable[tuple[models.Model, object, datetime | None]],
+    entries: Iterable[tuple],
     programmes: Iterable[int] = (),
+    activity: models.Model | None = None,
+    activity_key: str = "",
+    activity_kind: str = "",
+    activity_country: str = "",
+    activity_region: str = "",
 ) -> int:
-    """``participation_record`` for many (source, person, occurred_at) at once, all sources
-    of one model and of the same ``programmes``: the same checks, snapshots and
-    idempotency, in a few queries whatever the number. Returns how many rows were new."""
-    entries = list(entries)
+    """``participation_record`` for many people at once, all sources of one model and of
+    the same ``programmes``: the same checks, snapshots and idempotency, in a few queries
+    whatever the number. Returns how many rows were new.
+
+    ``entries`` are ``(source, person, occurred_at)`` or ``(source, person, occurred_at,
+    activity_key)``: a fourth item is that entry's own activity key (the occurrence of an
+    event each attendance was at), else ``activity_key`` is used, else the activity's
+    default key. The other activity fields are shared by every entry; without
+    ``activity`` each entry's source is its activity."""
+    entries = [_entry(item, activity_key) for item in entries]
     if not entries:
         return 0
-    for source, person, _when in entries:
+    for source, person, _when, _key in entries:
         _entry_check(kind=kind, source=source, person=person, count=1)
         if person is None:
             raise ValidationError(_("A participation needs a person here."))
     source_types = {
         ContentType.objects.get_for_model(source, for_concrete_model=False)
-        for source, _person, _when in entries
+        for source, _person, _when, _key in entries
     }
     if len(source_types) != 1:
         raise ValidationError(_("Record one kind of source at a time."))
@@ -215,16 +281,18 @@ def participation_record_many(
         Participation.objects.filter(
             kind=kind,
             source_type=source_type,
-            source_id__in={str(source.pk) for source, _person, _when in entries},
+            source_id__in={str(source.pk) for source, _person, _when, _key in entries},
         ).values_list("source_id", "subject_key")
     )
+    shared = {"kind": activity_kind, "country": activity_country, "region": activity_region}
     new, seen = [], set()
-    for source, person, when in entries:
-        key = (str(source.pk), f"person:{person.pk}")
-        if key not in existing and key not in seen:
-            seen.add(key)
-            new.append((key, person, when))
-    snapshots = person_snapshots({person for _key, person, _when in new})
+    for source, person, when, key in entries:
+        natural = (str(source.pk), f"person:{person.pk}")
+        if natural not in existing and natural not in seen:
+            seen.add(natural)
+            own = source if activity is None else activity
+            new.append((natural, person, when, activity_fields(own, key=key, **shared)))
+    snapshots = person_snapshots({person for _key, person, _when, _activity in new})
     rows = [
         _row(
             lookup={
@@ -237,8 +305,9 @@ def participation_record_many(
             count=1,
             occurred_at=when,
             snapshot=snapshots[person.pk],
+            activity=activity_values,
         )
-        for (source_id, subject_key), person, when in new
+        for (source_id, subject_key), person, when, activity_values in new
     ]
     # Conflicts are rows another request recorded since our read: they are counted once.
     programme_ids = set(programmes)
@@ -251,10 +320,21 @@ def participation_record_many(
         _programmes_link(
             kind=kind,
             source_type=source_type,
-            keys=[key for key, _p, _w in new],
+            keys=[natural for natural, _p, _w, _a in new],
             programme_ids=programme_ids,
         )
+    _refresh_on_commit(programme_ids)
     return len(rows)
+
+
+def _entry(item: tuple, activity_key: str) -> tuple:
+    """(source, person, occurred_at, activity key) from an entry of three or four items."""
+    if len(item) == 3:
+        return (*item, activity_key)
+    if len(item) == 4:
+        source, person, when, key = item
+        return source, person, when, key or activity_key
+    raise ValueError(item)
 
 
 def _programmes_link(*, kind, source_type, keys, programme_ids) -> None:
@@ -279,28 +359,51 @@ def _programmes_link(*, kind, source_type, keys, programme_ids) -> None:
     through.objects.bulk_create(links, batch_size=BATCH_SIZE, ignore_conflicts=True)
 
 
+def _programmes_of(rows) -> set[int]:
+    """The programmes ``rows`` (a queryset of ledger rows) belong to. One query."""
+    through = Participation.programmes.through
+    return set(
+        through.objects.filter(participation__in=rows)
+        .values_list("programme_id", flat=True)
+        .distinct()
+    )
+
+
 def participation_anonymise_person(*, person) -> int:
     """Detach a person's rows from them before their account is deleted.
 
-    The rows keep their kind, date, count, source and coarse attributes (role, sector,
-    country, region), so programme totals survive. The demographics they consented to
-    are erased with them, and each row gets a random key that leads nowhere.
+    The rows keep their kind, date, count, source, activity and coarse attributes (role,
+    sector, country, region), so programme totals survive. The demographics they
+    consented to are erased with them. All of them get one random key that leads nowhere
+    (``deleted:<token>``), so a count of distinct people still counts the person once
+    (three courses completed are one person trained, not three). The key stays unique per
+    row where it must: a person has one row per kind and source, so two of their rows
+    never share (kind, source, key).
     """
-    token = secrets.token_hex(12)
-    return Participation.objects.filter(person=person).update(
+    rows = Participation.objects.filter(person=person)
+    programme_ids = _programmes_of(rows)
+    changed = rows.update(
         person=None,
-        subject_key=Concat(Value(f"deleted:{token}:"), Cast("pk", CharField())),
+        subject_key=f"deleted:{secrets.token_hex(12)}",
         gender="",
         age_band="",
         migrant_background="",
     )
+    if changed:
+        _refresh_on_commit(programme_ids)
+    return changed
 
 
 def participation_forget_attribute(*, person, attribute: str) -> int:
     """Erase one demographic attribute from a person's rows (consent withdrawn)."""
     if attribute not in DEMOGRAPHIC_ATTRIBUTES:
         raise ValueError(attribute)
-    return Participation.objects.filter(person=person).update(**{attribute: ""})
+    rows = Participation.objects.filter(person=person)
+    changed = rows.update(**{attribute: ""})
+    if changed:
+        # The breakdowns by that attribute change.
+        _refresh_on_commit(_programmes_of(rows))
+    return changed
 
 
 @transaction.atomic
@@ -313,13 +416,19 @@ def participation_aggregate_replace(
     occurred_at: datetime | None = None,
     programmes: Iterable[int] = (),
     attributes: dict[str, str] | None = None,
+    activity: models.Model | None = None,
+    activity_key: str = "",
+    activity_kind: str = "",
+    activity_country: str = "",
+    activity_region: str = "",
 ) -> Participation | None:
     """An anonymous count that can be corrected (walk-ins without a name): the ledger keeps
     one row for ``source``, for the current ``count`` (none when it is 0). Earlier
     anonymous counts of the same source are replaced, never added to; rows of people,
     including those kept anonymously after an account was deleted, are never touched.
     ``aggregate_key`` should change with each correction (e.g. carry a revision), so a
-    retried write of the same correction counts it once."""
+    retried write of the same correction counts it once. The activity fields are
+    ``participation_record``'s."""
     if count < 0:
         raise ValidationError(_("A participation counts at least one."))
     source_type = ContentType.objects.get_for_model(source, for_concrete_model=False)
@@ -334,12 +443,28 @@ def participation_aggregate_replace(
             occurred_at=occurred_at,
             programmes=programmes,
             attributes=attributes,
+            activity=activity,
+            activity_key=activity_key,
+            activity_kind=activity_kind,
+            activity_country=activity_country,
+            activity_region=activity_region,
         )
-    Participation.objects.filter(
-        kind=kind,
-        source_type=source_type,
-        source_id=str(source.pk),
-        person__isnull=True,
-        subject_key__startswith="aggregate:",
-    ).exclude(subject_key=subject_key).delete()
+    # The rows replaced, with their programmes (one read): their indicators change too,
+    # whichever programmes the new count belongs to (none when it is 0).
+    replaced = {}
+    for pk, programme_id in (
+        Participation.objects.filter(
+            kind=kind,
+            source_type=source_type,
+            source_id=str(source.pk),
+            person__isnull=True,
+            subject_key__startswith="aggregate:",
+        )
+        .exclude(subject_key=subject_key)
+        .values_list("pk", "programmes")
+    ):
+        replaced.setdefault(pk, set()).update({programme_id} - {None})
+    if replaced:
+        Participation.objects.filter(pk__in=replaced).delete()
+        _refresh_on_commit(set().union(*replaced.values()))
     return row
