@@ -456,3 +456,16 @@ def test_the_programme_dashboard_has_an_impact_panel(organiser_client, dated):
 
     assert "Women empowered" in html_of(response)
     assert f"/admin/impact/dashboard/{dated.pk}/" in html_of(response)
+
+
+def test_a_single_period_leaves_room_for_the_axis_title():
+    """A new programme has one period: the chart stays wide enough for "Reporting period"
+    (it was cut to "Reporting perio"), and the one mark sits in the middle of the plot."""
+    from impact.admin.charts import LEFT, MIN_PLOT_WIDTH, RIGHT
+
+    chart = trend_chart(
+        [Entry(value=1, value_text="1", label="Q1", title="")], bars=True, rtl=False
+    )
+
+    assert chart.width >= LEFT + MIN_PLOT_WIDTH + RIGHT
+    assert chart.marks[0].centre == pytest.approx(LEFT + MIN_PLOT_WIDTH / 2, abs=1)

@@ -22,6 +22,9 @@ TOP = 28  # room for the value written above the highest mark
 PLOT_HEIGHT = 180
 BOTTOM = 56  # the periods' labels and the axis title
 STEP = 72  # one period
+# The plot is never narrower than this, so the axis title ("Reporting period", in any
+# language) fits under a programme's first period: the periods then share it.
+MIN_PLOT_WIDTH = 240
 BAR = 32
 
 
@@ -109,7 +112,9 @@ def trend_chart(entries: list[Entry], *, bars: bool, rtl: bool = False, number=s
     """The layout of ``entries`` (in the order read), drawn as bars or a line. ``number``
     writes a tick's value in the reader's language."""
     count = max(1, len(entries))
-    width = LEFT + count * STEP + RIGHT
+    plot_width = max(count * STEP, MIN_PLOT_WIDTH)
+    step_x = plot_width / count
+    width = LEFT + plot_width + RIGHT
     height = TOP + PLOT_HEIGHT + BOTTOM
     base_y = TOP + PLOT_HEIGHT
     highest = max(
@@ -127,7 +132,7 @@ def trend_chart(entries: list[Entry], *, bars: bool, rtl: bool = False, number=s
 
     marks = []
     for index, entry in enumerate(entries):
-        centre = round(x_of(LEFT + index * STEP + STEP / 2), 2)
+        centre = round(x_of(LEFT + index * step_x + step_x / 2), 2)
         y = y_of(entry.value) if entry.value is not None else None
         marks.append(
             Mark(
@@ -166,7 +171,7 @@ def trend_chart(entries: list[Entry], *, bars: bool, rtl: bool = False, number=s
         Tick(y=y_of(value), value=value, text=number(value), text_x=text_x)
         for value in range(0, top + 1, step)
     ]
-    plot_start, plot_end = sorted((x_of(LEFT), x_of(LEFT + count * STEP)))
+    plot_start, plot_end = sorted((x_of(LEFT), x_of(LEFT + plot_width)))
     return TrendChart(
         width=width,
         height=height,
