@@ -469,6 +469,21 @@ def test_a_recount_makes_the_cached_page_stale(client, world, programme, page_ca
     ) == (MISS, "20 women")
 
 
+def test_a_recount_that_changes_nothing_leaves_the_cached_page_alone(
+    client, world, programme, page_cache_on
+):
+    """The beat recounts every programme each quarter of an hour: when no figure moved,
+    the cached pages stay (only the time of the value is written)."""
+    refresh(programme)
+    client.get(world.url)
+    before = IndicatorValue.objects.order_by("pk").values_list("computed_at", flat=True)[0]
+
+    refresh(programme)
+
+    after = IndicatorValue.objects.order_by("pk").values_list("computed_at", flat=True)[0]
+    assert (_status(client.get(world.url)), after > before) == (HIT, True)
+
+
 # --- Queries ---------------------------------------------------------------------------------
 
 
