@@ -56,7 +56,8 @@ class StandardPage(Page):
     body = StreamField(BodyBlock(), blank=True, use_json_field=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    subpage_types = ["home.StandardPage"]
+    # A public impact page (impact.ImpactPage) may sit under a page such as "About".
+    subpage_types = ["home.StandardPage", "impact.ImpactPage"]
 
     class Meta:
         verbose_name = _("standard page")
