@@ -219,7 +219,6 @@ def _evidence_rows(indicator, evidence) -> list[list]:
 def _manual_rows(programme, *, suppress: bool) -> list[list]:
     """The approved manual entries: period, number, note and the day of approval; nobody's
     name (the audit trail in the admin says who)."""
-    threshold = settings.LINKAGE_SMALL_COUNT_THRESHOLD
     zone = _zone(programme)
     entries = (
         ManualEntry.objects.filter(
@@ -231,9 +230,9 @@ def _manual_rows(programme, *, suppress: bool) -> list[list]:
     source = _("Manual entry (approved)")
     rows = []
     for entry in entries:
-        value = entry.value
-        if suppress and 0 < value < threshold:
-            value = None
+        # Each entry is a part of the manual total shown on the Indicators sheet: for a
+        # reader of suppressed figures none is shown (a 9 beside a total of 12 gives 3).
+        value = None if suppress else entry.value
         decided = entry.decided_at.astimezone(zone).date() if entry.decided_at else ""
         rows.append(
             [

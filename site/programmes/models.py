@@ -24,6 +24,10 @@ def _validate_time_zone(value: str) -> None:
         ) from error
 
 
+# The years a programme's dates may fall in.
+PROGRAMME_YEARS = (2000, 2100)
+
+
 class Programme(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(
@@ -101,3 +105,13 @@ class Programme(models.Model):
         super().clean()
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("A programme cannot end before it starts.")})
+        # A mistyped year ("0026" for 2026) would make reports of two thousand years.
+        for name in ("starts_on", "ends_on"):
+            value = getattr(self, name)
+            if value and not (PROGRAMME_YEARS[0] <= value.year <= PROGRAMME_YEARS[1]):
+                raise ValidationError(
+                    {
+                        name: _("Give a year from %(first)s to %(last)s.")
+                        % {"first": PROGRAMME_YEARS[0], "last": PROGRAMME_YEARS[1]}
+                    }
+                )

@@ -430,9 +430,12 @@ def test_the_home_panel_lists_every_programmes_indicators_for_an_admin(
 
     assert ("Women empowered" in html, "Meetings held" in html) == (True, True)
     assert "48 of 60 (80%)" in html
-    assert "Behind" in html
-    # Small numbers are hidden from admins here too.
+    # Small numbers are hidden from admins here too, and so is their status.
     assert "&lt;5 of 60" in html
+    assert ("Behind" in html, "Not shown: it would reveal a small number" in html) == (
+        False,
+        True,
+    )
 
 
 @pytest.mark.django_db
@@ -469,3 +472,30 @@ def test_a_single_period_leaves_room_for_the_axis_title():
 
     assert chart.width >= LEFT + MIN_PLOT_WIDTH + RIGHT
     assert chart.marks[0].centre == pytest.approx(LEFT + MIN_PLOT_WIDTH / 2, abs=1)
+
+
+@pytest.mark.django_db
+def test_a_hidden_value_hides_its_status_and_expectation_from_admins(admin_client, dated):
+    """Target 8, half the time gone, 3 counted: "Slightly behind, expected 4" would pin 3."""
+    indicator = indicator_make(dated, target=8)
+    value_store(indicator, value=3, rag="amber", expected=4)
+
+    card = card_of(admin_client.get(f"{DASHBOARD}{dated.pk}/"))
+
+    assert (card["value"], card["expected"], card["rag"]) == ("<5", "", "none")
+    assert card["rag_label"] == "Not shown: it would reveal a small number"
+
+
+@pytest.mark.parametrize("reader, ledger", [("admin_client", "<5"), ("organiser_client", "3")])
+@pytest.mark.django_db
+def test_the_evidence_page_hides_small_figures_from_all_but_organisers(
+    request, reader, ledger, dated
+):
+    """The dashboard's "<5" must not be given away as "Counted from the platform: 3"."""
+    indicator = indicator_make(dated)
+    value_store(indicator, value=3)
+    client = request.getfixturevalue(reader)
+
+    context = client.get(f"/admin/impact/indicators/{indicator.pk}/evidence/").context
+
+    assert context["ledger"] == ledger

@@ -254,6 +254,15 @@ def test_a_programme_cannot_end_before_it_starts(superuser_client, indexes):
     ]
 
 
+def test_a_mistyped_year_is_refused_in_words(superuser_client, indexes):
+    """"0026" for 2026 would have given reports of two thousand years (and a crash)."""
+    response = superuser_client.post(url("add"), form_data(starts_on="0026-01-01"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["starts_on"] == ["Give a year from 2000 to 2100."]
+    assert not Programme.objects.filter(slug="kosovo").exists()
+
+
 def test_an_admin_deletes_a_programme_without_pages(superuser_client):
     programme = Programme.objects.create(name="Short-lived", slug="short")
 

@@ -117,7 +117,7 @@ def indicator_card(indicator, result, view, *, programme) -> dict:
             "label": row.label,
             "value": figure(row.value),
             "target": number(row.target) if row.target is not None else "–",
-            "manual": number(row.manual) if getattr(row, "manual", None) else "",
+            "manual": figure(row.manual) if getattr(row, "manual", None) != 0 else "",
         }
         for row in view.periods
     ]
@@ -142,7 +142,7 @@ def indicator_card(indicator, result, view, *, programme) -> dict:
         "manual_text": figure(view.manual) if view.manual != 0 else "",
         "periods": periods,
         "has_period_targets": any(row.target is not None for row in view.periods),
-        "has_manual": any(getattr(row, "manual", None) for row in view.periods),
+        "has_manual": any(getattr(row, "manual", None) != 0 for row in view.periods),
         "chart": trend_chart(
             _period_entries(indicator, view),
             bars=bars,
@@ -276,6 +276,7 @@ def evidence(request, pk: int):
     indicator = indicator_for(request.user, pk)
     programme = indicator.programme
     result = indicator_result(indicator)
+    view = presented(indicator, result, suppress=not may_see_small_cells(request.user, programme))
     rows = [
         {
             "label": row.label,
@@ -301,7 +302,9 @@ def evidence(request, pk: int):
                 "entry": entry,
                 "period": _("%(start)s to %(end)s")
                 % {"start": date_text(entry.period_start), "end": date_text(entry.period_end)},
-                "value": number(entry.value),
+                # Parts of the manual total: hidden, like it, from readers of suppressed
+                # figures.
+                "value": figure(None) if view.suppressed else number(entry.value),
                 "evidence_url": reverse("impact_admin:manual_evidence", args=[entry.pk])
                 if entry.evidence
                 else "",
@@ -311,8 +314,8 @@ def evidence(request, pk: int):
         ],
         "computed_at": moment_text(result.computed_at, programme),
         "dashboard_url": reverse("impact_admin:dashboard", args=[programme.pk]),
-        "ledger": number(result.ledger),
-        "manual": number(result.manual),
+        "ledger": figure(view.ledger),
+        "manual": figure(view.manual),
         **chrome(
             _("Evidence"),
             crumbs=dashboard_crumbs(programme),

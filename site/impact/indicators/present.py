@@ -233,6 +233,9 @@ def presented(indicator, result: IndicatorResult, *, suppress: bool) -> Indicato
     def breakdowns() -> tuple[BreakdownTable, ...]:
         return _breakdown_tables(indicator, result, periods, stages, ledger)
 
+    # A hidden value hides its status and what was expected by now too: with the target
+    # and the thresholds known, "Slightly behind" with "expected 4" pins a value of 3.
+    hidden = value is None
     return IndicatorView(
         indicator_id=indicator.pk,
         value=value,
@@ -240,10 +243,12 @@ def presented(indicator, result: IndicatorResult, *, suppress: bool) -> Indicato
         manual=manual,
         baseline=result.baseline,
         target=result.target,
-        expected=result.expected,
+        expected=None if hidden else result.expected,
         progress_percent=progress,
-        rag=result.rag,
-        rag_label=str(RagStatus(result.rag).label),
+        rag=RagStatus.NONE if hidden else result.rag,
+        rag_label=_("Not shown: it would reveal a small number")
+        if hidden
+        else str(RagStatus(result.rag).label),
         periods=periods,
         suppressed=suppress,
         threshold=threshold,
