@@ -974,11 +974,18 @@ def _session_ledger(*, session, mentor, match, people) -> None:
             continue  # a participant, not a professional trained
         record(kind=kind, person=person)
     if session.anonymous_count:
+        # Those trained in a training session are professionals by definition: the count
+        # carries the role, so "professionals trained" indicators count them.
+        attributes = (
+            {**place, "role": Role.PROFESSIONAL}
+            if kind == ParticipationKind.TRAINED_BY_MENTOR
+            else place
+        )
         record(
             kind=kind,
             count=session.anonymous_count,
             aggregate_key=f"session:{session.pk}:anonymous",
-            attributes=place,
+            attributes=attributes,
         )
 
 

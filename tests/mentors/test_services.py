@@ -830,6 +830,12 @@ def test_a_training_requests_match_logs_no_support_session(programme):
         match=match,
     )
     assert trained.kind == SessionKind.TRAINING
+    # The six trained without an account are professionals: the count says so, so a
+    # "professionals trained" indicator counts them.
+    counted = Participation.objects.get(
+        kind=ParticipationKind.TRAINED_BY_MENTOR, person__isnull=True
+    )
+    assert (counted.count, counted.role) == (6, "professional")
 
 
 def test_a_womans_match_logs_networking_but_no_training_session(programme):
