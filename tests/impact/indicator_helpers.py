@@ -93,8 +93,10 @@ def indicator_make(programme, **fields) -> Indicator:
 
 def derivable(cells, table, *, threshold: int = 5, cumulative: bool = False) -> list:
     """What a reader could work out of ``table`` (a ``SuppressedTable`` of ``cells``): the
-    hidden counts under ``threshold`` whose value a linear program over the shown numbers
-    pins to one whole number, as ("cell", i, j), ("row", i), ("col", j) or ("total",).
+    hidden counts under ``threshold`` that a linear program over the shown numbers (and
+    "no count is negative") keeps under ``threshold`` (its largest whole value is
+    ``threshold - 1`` or less: the reader knows the group is small, if not its exact
+    size), as ("cell", i, j), ("row", i), ("col", j) or ("total",).
 
     Written apart from the product's suppression on purpose, for tables that add up:
     row totals are sums of their cells; per period, column totals and the grand total are
@@ -166,11 +168,11 @@ def derivable(cells, table, *, threshold: int = 5, cumulative: bool = False) -> 
         if not 0 < truth[key] < threshold:
             continue
         objective = np.zeros(len(hidden))
-        objective[index[key]] = 1
-        low = linprog(objective, **problem)
-        high = linprog(-objective, **problem)
-        if high.status == 3:  # unbounded: not pinned
+        objective[index[key]] = -1
+        high = linprog(objective, **problem)
+        if high.status == 3:  # unbounded: not known small
             continue
-        if np.ceil(low.fun - 1e-6) >= np.floor(-high.fun + 1e-6):
+        assert high.status == 0, high.message
+        if np.floor(-high.fun + 1e-6) < threshold:
             pinned.append(key)
     return pinned

@@ -1,6 +1,7 @@
 """Indicator values: the measures, periods, manual entries, status and the cache."""
 
 import datetime
+import logging
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +16,7 @@ from impact.enums import (
     RagStatus,
 )
 from impact.indicators.compute import (
+    _store,
     indicator_compute,
     indicator_result,
     indicators_refresh,
@@ -237,6 +239,61 @@ def test_periods_run_from_the_start_to_the_end_or_today(programme, kind, ends_on
     assert programme_periods(programme, kind, today=today) == expected
 
 
+@pytest.mark.parametrize(
+    ("kind", "first", "count"),
+    [
+        (LedgerPeriod.MONTH, datetime.date(2016, 10, 1), 120),
+        (LedgerPeriod.QUARTER, datetime.date(1996, 10, 1), 120),
+        (LedgerPeriod.YEAR, datetime.date(1907, 1, 1), 120),
+    ],
+)
+def test_at_most_the_last_120_periods_are_kept(programme, kind, first, count):
+    programme.starts_on = datetime.date(1, 1, 1)
+    programme.ends_on = None
+
+    periods = programme_periods(programme, kind, today=TODAY)
+
+    assert (len(periods), periods[0][0], periods[-1][0]) == (
+        count,
+        first,
+        periods[-1][0],
+    )
+    assert periods[-1][0] <= TODAY < periods[-1][1]
+
+
+def test_periods_never_start_before_1900(programme):
+    programme.starts_on = datetime.date(1, 1, 1)
+    programme.ends_on = datetime.date(1950, 6, 30)
+
+    periods = programme_periods(programme, LedgerPeriod.YEAR, today=TODAY)
+
+    assert (len(periods), periods[0][0], periods[-1][0]) == (
+        51,
+        datetime.date(1900, 1, 1),
+        datetime.date(1950, 1, 1),
+    )
+    programme.ends_on = datetime.date(1899, 12, 31)
+    assert programme_periods(programme, LedgerPeriod.YEAR, today=TODAY) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("starts_on", [datetime.date(1, 1, 1), datetime.date(1700, 1, 1)])
+def test_a_programme_from_long_ago_counts_its_last_120_months_and_every_row(programme, starts_on):
+    programme.starts_on = starts_on
+    programme.ends_on = None
+    programme.time_zone = "Pacific/Kiritimati"  # UTC+14: year 1 would overflow
+    programme.save()
+    row(programmes=[programme], person=1, at=when(2001, 5, 1))
+    row(programmes=[programme], person=2, at=when(2026, 3, 1))
+    indicator = indicator_make(programme, period=LedgerPeriod.MONTH)
+
+    result = compute(indicator)
+
+    assert (result.value, len(result.periods)) == (2, 120)
+    assert (result.periods[0].start, result.periods[0].value) == (datetime.date(2016, 10, 1), 1)
+    assert result.periods[-1].value == 2
+
+
 # --- Manual entries and targets ---------------------------------------------------------------
 
 
@@ -357,6 +414,22 @@ def test_refresh_recounts_the_given_programmes_only(dated, other_programme):
     assert list(IndicatorValue.objects.values_list("indicator_id", "data__value")) == [(own.pk, 1)]
     assert indicators_refresh() == 2
     assert IndicatorValue.objects.get(indicator=other).data["value"] == 1
+
+
+@pytest.mark.django_db
+def test_an_indicator_deleted_while_counted_is_skipped_and_the_rest_stored(dated, caplog):
+    gone = indicator_make(dated, name="Gone")
+    kept = indicator_make(dated, name="Kept")
+    row(programmes=[dated], person=1)
+    pairs = [(gone, compute(gone)), (kept, compute(kept))]
+    gone_pk = gone.pk
+    Indicator.objects.filter(pk=gone_pk).delete()
+
+    with caplog.at_level(logging.INFO, logger="impact.indicators.compute"):
+        _store(pairs)
+
+    assert list(IndicatorValue.objects.values_list("indicator_id", "data__value")) == [(kept.pk, 1)]
+    assert f"Indicator {gone_pk} was deleted" in caplog.text
 
 
 @pytest.mark.django_db

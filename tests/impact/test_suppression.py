@@ -11,7 +11,7 @@ import pytest
 from impact.enums import IndicatorAccumulation, LedgerPeriod, RagStatus
 from impact.indicators.compute import indicator_compute
 from impact.indicators.present import may_see_small_cells, period_label, presented
-from impact.indicators.suppression import suppress_list, suppress_table
+from impact.indicators.suppression import SuppressedTable, suppress_list, suppress_table
 from tests.impact.indicator_helpers import derivable, indicator_make, row, when
 
 TODAY = datetime.date(2026, 9, 15)
@@ -47,14 +47,52 @@ def test_complementary_cells_cover_rows_and_columns():
 
 def test_a_cell_given_away_by_a_chain_of_totals_is_hidden_too():
     # Hiding one more cell in each row and column with a hidden one is not enough here:
-    # the grand total less the last row gives the first two rows together, and with the
-    # second column that pins the 1. The audit hides the 6 and the 9s as well.
+    # the totals, chained through rows and columns, would keep the hidden 1s and 2s
+    # under 5. The audit hides more, until each could be 5 or more.
     cells = [[1, 6, 0, 9], [0, 2, 0, 0], [2, 5, 1, 9]]
 
     table = suppress_table(cells)
 
-    assert table.cells == [[None, None, 0, None], [0, None, 0, 0], [None, 5, None, None]]
+    assert table.cells == [[None, None, 0, 9], [0, None, 0, 0], [None, None, None, 9]]
     assert derivable(cells, table) == []
+
+
+def test_a_chain_that_only_tells_that_cells_are_small_gives_them_away():
+    # What an audit asking only "is there one value left?" let through: no hidden cell
+    # is pinned to one number, but the chain keeps four of them under 5.
+    cells = [[1, 6, 0, 9], [0, 2, 0, 0], [2, 5, 1, 9]]
+    leaky = SuppressedTable(
+        cells=[[None, None, 0, 9], [0, None, 0, 0], [None, 5, None, None]],
+        row_totals=[16, 2, 17],
+        col_totals=[3, 13, 1, 18],
+        total=35,
+    )
+
+    assert derivable(cells, leaky) == [
+        ("cell", 0, 0),
+        ("cell", 1, 1),
+        ("cell", 2, 0),
+        ("cell", 2, 2),
+    ]
+
+
+def test_small_cells_whose_sum_is_small_are_hidden_with_a_third():
+    # 12 shown with the 10 would tell a + b = 2: each of them 1 or 2, or 0.
+    table = suppress_table([[1, 1, 10]])
+
+    assert (table.cells, table.row_totals, table.total) == ([[None, None, None]], [12], 12)
+    assert derivable([[1, 1, 10]], table) == []
+
+
+def test_small_cells_whose_sum_reaches_the_threshold_may_be_either_part():
+    # a + b = 8: a may be anything from 0 to 8, so neither is known to be small.
+    table = suppress_table([[4, 4, 10]])
+
+    assert (table.cells, table.row_totals, table.total) == ([[None, None, 10]], [18], 18)
+    assert derivable([[4, 4, 10]], table) == []
+    assert derivable(
+        [[1, 1, 10]], SuppressedTable([[None, None, 10]], [12], [None, None, 10], 12)
+    ) == [("cell", 0, 0), ("cell", 0, 1), ("col", 0), ("col", 1)]
 
 
 def test_cumulative_tables_count_their_last_row_as_the_total():
@@ -149,9 +187,10 @@ def test_everyone_else_sees_small_numbers_hidden_in_every_table(dated):
     assert (view.value, view.progress_percent, view.suppressed) == (10, 17, True)
     (gender,) = view.breakdowns
     # The 3 men are hidden everywhere, and so are the women where the total would give
-    # the men away.
+    # the men away; and in Q1 too: the 7 women shown there, who never fall later, would
+    # keep the men of Q2 at 3 or fewer.
     assert [tuple(r) for r in gender.rows] == [
-        ("2026 Q1", (7, 0, 0, 0, 0, 0), 7),
+        ("2026 Q1", (None, None, 0, 0, 0, 0), 7),
         ("2026 Q2", (None, None, 0, 0, 0, 0), 10),
         ("2026 Q3", (None, None, 0, 0, 0, 0), 10),
     ]
@@ -167,7 +206,10 @@ def test_a_small_value_hides_its_progress_too(dated):
     view = presented(indicator, indicator_compute(indicator, today=TODAY), suppress=True)
 
     assert (view.value, view.ledger, view.progress_percent) == (None, None, None)
-    assert (view.rag, view.rag_label) == (RagStatus.RED, "Behind")
+    assert (view.rag, view.rag_label) == (
+        RagStatus.NONE,
+        "Not shown: it would reveal a small number",
+    )
     assert [p.value for p in view.periods] == [None, None, None]
 
 

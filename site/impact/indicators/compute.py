@@ -14,11 +14,12 @@ period (cumulative: first period ≤ i; per period: period = i). A deleted perso
 aggregate row (``aggregate:...``) adds its own count.
 """
 
+import logging
 from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date, datetime
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import (
     Case,
     CharField,
@@ -46,6 +47,7 @@ from .types import IndicatorResult, PeriodValue
 # Bump when the stored shape changes: older values are then computed again.
 DATA_VERSION = 1
 AGGREGATE_PREFIX = "aggregate:"
+logger = logging.getLogger(__name__)
 
 
 # --- SQL -------------------------------------------------------------------------------------
@@ -313,24 +315,37 @@ def _store(pairs: list[tuple[Indicator, IndicatorResult]]) -> None:
         value.indicator_id: value
         for value in IndicatorValue.objects.filter(indicator__in=[i.pk for i, _r in pairs])
     }
+    alive = set(Indicator.objects.filter(pk__in=[i.pk for i, _r in pairs]).values_list("pk"))
     for indicator, result in pairs:
-        data = result_to_data(result)
-        current = existing.get(indicator.pk)
-        if current is not None and _figures(current.data) == _figures(data):
-            IndicatorValue.objects.filter(pk=current.pk).update(
-                data=data, computed_at=result.computed_at
-            )
-            current.data, current.computed_at = data, result.computed_at
-            indicator.computed = current
-            continue
-        indicator.computed, _created = IndicatorValue.objects.update_or_create(
-            indicator=indicator,
-            defaults={
-                "data": data,
-                "last_row_id": result.last_row_id,
-                "computed_at": result.computed_at,
-            },
+        # An indicator deleted while it was counted is skipped; one deleted after the
+        # look above fails its own INSERT (a foreign key to nothing, on PostgreSQL), in
+        # its own savepoint, not the rest of the batch.
+        try:
+            if (indicator.pk,) not in alive:
+                raise IntegrityError(indicator.pk)
+            with transaction.atomic():
+                _store_one(indicator, result, existing.get(indicator.pk))
+        except IntegrityError:
+            logger.info("Indicator %s was deleted while it was counted: not stored", indicator.pk)
+
+
+def _store_one(indicator: Indicator, result: IndicatorResult, current) -> None:
+    data = result_to_data(result)
+    if current is not None and _figures(current.data) == _figures(data):
+        IndicatorValue.objects.filter(pk=current.pk).update(
+            data=data, computed_at=result.computed_at
         )
+        current.data, current.computed_at = data, result.computed_at
+        indicator.computed = current
+        return
+    indicator.computed, _created = IndicatorValue.objects.update_or_create(
+        indicator=indicator,
+        defaults={
+            "data": data,
+            "last_row_id": result.last_row_id,
+            "computed_at": result.computed_at,
+        },
+    )
 
 
 def indicator_result(indicator: Indicator) -> IndicatorResult:

@@ -3,7 +3,9 @@
 A donor's "Q3" is July to September where the programme works: a training on 30 September
 at 23:30 in Pristina is Q3 even though it is already October in UTC. The periods run from
 the one holding the programme's start (or, without a start date, the first counted row) to
-the one holding its end or today, whichever comes first.
+the one holding its end or today, whichever comes first; at most the last
+``MAX_PERIODS`` of them (a programme dated from year 1 would have thousands), and none
+before ``EARLIEST``. The whole-programme value still counts every row.
 """
 
 from datetime import date, datetime, time
@@ -16,6 +18,11 @@ from ..enums import LedgerPeriod
 _MONTHS = {LedgerPeriod.MONTH: 1, LedgerPeriod.QUARTER: 3, LedgerPeriod.YEAR: 12}
 
 Period = tuple[date, date]  # first day, first day after
+# Ten years of months: one SQL column per period must stay well under the databases'
+# limits (SQLite 2000 columns, PostgreSQL 1664), and a page of them readable.
+MAX_PERIODS = 120
+# Periods never start earlier: aware datetimes of year 1 in a zone east of UTC overflow.
+EARLIEST = date(1900, 1, 1)
 
 
 def period_start(day: date, kind: str) -> date:
@@ -51,6 +58,14 @@ def programme_periods(
         return []
     today = today or programme_today(programme)
     last = min(programme.ends_on, today) if programme.ends_on else today
+    if last < start:
+        return []
+    # The last MAX_PERIODS periods up to ``last``, and none before EARLIEST.
+    months = _MONTHS[LedgerPeriod(kind)]
+    final = period_start(last, kind)
+    index = final.year * 12 + final.month - 1 - (MAX_PERIODS - 1) * months
+    earliest = date(index // 12, index % 12 + 1, 1) if index >= EARLIEST.year * 12 else EARLIEST
+    start = max(start, earliest)
     if last < start:
         return []
     periods = []

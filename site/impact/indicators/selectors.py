@@ -22,7 +22,6 @@ from .compute import indicator_result
 from .periods import programme_zone
 from .present import may_see_small_cells
 from .rules import activity_id_expr, activity_type_expr, indicator_rows
-from .suppression import suppress_list
 from .types import IndicatorResult
 
 
@@ -42,10 +41,10 @@ class EvidenceRow:
     label: str  # the activity, in the active language
     kind: str  # ParticipationKind value
     kind_label: str
-    first_date: date  # in the programme's time zone
+    first_date: date  # in the programme's time zone; the month's first day when hidden
     last_date: date
     rows: int | None  # ledger rows; None: hidden ("<5")
-    count: int | None  # their counts added up
+    count: int | None  # their counts added up; None: hidden
 
 
 def indicator_evidence(
@@ -53,7 +52,9 @@ def indicator_evidence(
 ) -> list[EvidenceRow]:
     """The activities behind ``result`` (default: the stored value), newest first: the
     rule's rows up to the last one it counted, grouped by activity and kind. For anyone
-    but the programme's organisers, small numbers are hidden as in the value itself."""
+    but the programme's organisers, no activity's numbers are shown at all (``None``),
+    and its dates only to the month: one activity's count, set against the values of the
+    periods it falls in, would give away another's that was hidden."""
     if not scope_for(user).allows([indicator.programme_id]):
         raise Http404
     result = result or indicator_result(indicator)
@@ -73,12 +74,13 @@ def indicator_evidence(
     groups = list(grouped)
     labels = activity_labels((g["type_id"], g["activity"]) for g in groups)
     kinds = dict(ParticipationKind.choices)
-    rows = [g["rows"] for g in groups]
-    counts = [g["total"] for g in groups]
-    if not may_see_small_cells(user, indicator.programme):
-        rows, _total = suppress_list(rows)
-        counts, _total = suppress_list(counts)
+    exact = may_see_small_cells(user, indicator.programme)
     zone = programme_zone(indicator.programme)
+
+    def day(instant) -> date:
+        local = timezone.localtime(instant, zone).date()
+        return local if exact else local.replace(day=1)
+
     return [
         EvidenceRow(
             activity_type_id=g["type_id"],
@@ -86,10 +88,10 @@ def indicator_evidence(
             label=labels[(g["type_id"], g["activity"])],
             kind=g["kind"],
             kind_label=str(kinds.get(g["kind"], g["kind"])),
-            first_date=timezone.localtime(g["first"], zone).date(),
-            last_date=timezone.localtime(g["last"], zone).date(),
-            rows=row_count,
-            count=count,
+            first_date=day(g["first"]),
+            last_date=day(g["last"]),
+            rows=g["rows"] if exact else None,
+            count=g["total"] if exact else None,
         )
-        for g, row_count, count in zip(groups, rows, counts, strict=True)
+        for g in groups
     ]

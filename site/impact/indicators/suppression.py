@@ -16,12 +16,14 @@ The numbers are *quantities* linked by *relations* the reader knows:
   not add up; a cumulative value and the next period's).
 
 Together with "no count is negative" they are a linear program. After a greedy pass (a
-relation with exactly one hidden quantity gives it away: hide the smallest other
-non-zero part, else its total), every hidden small count is audited with
-``scipy.optimize.linprog``: its minimum and maximum given everything shown. Where those
-leave a single whole number, more is hidden and the audit runs again. Tables are small
-(periods × attribute values); each group of hidden numbers linked by relations is solved
-on its own, and results are memoised.
+sum with exactly one hidden quantity gives it away, and so does a shown total whose
+hidden parts add up to less than the threshold: hide the smallest other non-zero part,
+else a zero, else its total), every hidden small count is audited with
+``scipy.optimize.linprog``: the largest value it can take given everything shown. A
+reader who can tell that a hidden count is under the threshold has learnt it is small,
+so where that maximum is under the threshold more is hidden and the audit runs again.
+Tables are small (periods × attribute values); each group of hidden numbers linked by
+relations is solved on its own, and results are memoised.
 """
 
 import math
@@ -177,12 +179,17 @@ def _protect(
         return [m for m in members if m not in hidden and m not in fixed]
 
     while True:
-        _greedy(relations, hidden, free, rank)
+        _greedy(values, relations, hidden, free, rank, threshold)
         pinned = _pinned(values, relations, hidden, threshold)
         if not pinned:
             return frozenset(hidden)
         added = False
+        seen: list[set[int]] = []
         for q, group in pinned:
+            # One more hidden per linked group and round: it may free the others too.
+            if any(group is other for other in seen):
+                continue
+            seen.append(group)
             near = free({m for relation in touching.get(q, ()) for m in relation.members})
             linked = free({m for g in group for r in touching.get(g, ()) for m in r.members})
             candidates = near or linked or free(range(len(values)))
@@ -193,8 +200,12 @@ def _protect(
             return frozenset(hidden)
 
 
-def _greedy(relations, hidden: set[int], free, rank) -> None:
-    """Until no sum has exactly one hidden member: hide another of its members."""
+def _greedy(values, relations, hidden: set[int], free, rank, threshold: int) -> None:
+    """Until no sum gives a hidden member away: hide another of its members where one
+    member alone is hidden (the total minus the rest gives it back), or where the total
+    is shown and its hidden parts add up to less than ``threshold`` (then each of them
+    is known to be small: ``_gives_away``). The smallest
+    non-zero other part goes first, then a zero, then the total."""
     changed = True
     while changed:
         changed = False
@@ -202,16 +213,29 @@ def _greedy(relations, hidden: set[int], free, rank) -> None:
             if not isinstance(relation, Sum):
                 continue
             members = relation.members
-            if sum(m in hidden for m in members) == 1:
+            n_hidden = sum(m in hidden for m in members)
+            if n_hidden == 0:
+                continue
+            if n_hidden == 1 or (
+                relation.total not in hidden and _gives_away(values, relation, hidden, threshold)
+            ):
                 candidates = free(members)
                 if candidates:
                     hidden.add(min(candidates, key=rank))
                     changed = True
 
 
+def _gives_away(values, relation: Sum, hidden: set[int], threshold: int) -> bool:
+    """Whether the hidden parts of a sum whose total is shown add up to less than
+    ``threshold``: then each is known to be small (``[1, 1, 10]``, 12 shown: a + b = 2).
+    Adding up to ``threshold`` or more, any of them may be the larger part
+    (``[4, 4, 10]``, 18 shown: a + b = 8, and a may be anything from 0 to 8)."""
+    return sum(values[p] for p in relation.parts if p in hidden) < threshold
+
+
 def _pinned(values, relations, hidden: set[int], threshold: int) -> list[tuple[int, set[int]]]:
-    """The hidden small quantities whose value the shown ones determine, each with the
-    group of hidden quantities it is linked to."""
+    """The hidden small quantities the shown ones tell to be small (at most
+    ``threshold - 1``), each with the group of hidden quantities it is linked to."""
     small = sorted(q for q in hidden if 0 < values[q] < threshold)
     if not small:
         return []
@@ -237,13 +261,16 @@ def _pinned(values, relations, hidden: set[int], threshold: int) -> list[tuple[i
         if targets:
             members = set(group)
             pinned += [
-                (q, members) for q in _group_pinned(values, relations, members, group, targets)
+                (q, members)
+                for q in _group_pinned(values, relations, members, group, targets, threshold)
             ]
     return pinned
 
 
-def _group_pinned(values, relations, members: set[int], group, targets) -> list[int]:
-    """The ``targets`` pinned by the linear program of one group of hidden quantities:
+def _group_pinned(
+    values, relations, members: set[int], group, targets, threshold: int
+) -> list[int]:
+    """The ``targets`` known small by the linear program of one group of hidden quantities:
     each relation touching the group, with the shown quantities as constants."""
     index = {q: i for i, q in enumerate(group)}
     a_eq, b_eq, a_ub, b_ub = [], [], [], []
@@ -278,40 +305,41 @@ def _group_pinned(values, relations, members: set[int], group, targets) -> list[
         "bounds": (0, None),
         "method": "highs",
     }
-    return _derivable(problem, [index[q] for q in targets], len(group), values, group)
+    return _derivable(problem, [index[q] for q in targets], len(group), values, group, threshold)
 
 
-def _derivable(problem: dict, positions: list[int], size: int, values, group) -> list[int]:
-    """The variables at ``positions`` whose whole-number range, as the linear program
-    bounds it, is just their true value.
+def _derivable(
+    problem: dict, positions: list[int], size: int, values, group, threshold: int
+) -> list[int]:
+    """The variables at ``positions`` (hidden small counts) a reader knows to be small:
+    the largest whole number the linear program allows is under ``threshold``. Knowing
+    that a hidden count is 1 or 2 is as bad as knowing which.
 
-    One program first pushes all of them down at once: each that can fall by one or more
-    is settled (most can fall to 0), and likewise pushing up. Only those left are bounded
-    one at a time, by their minimum and maximum."""
+    Programs pushing all open ones up at once come first: each that reaches
+    ``threshold`` there is settled. Only those left are pushed up one at a time."""
     truth = [values[q] for q in group]
     open_ = list(positions)
-    # A cap above every true value keeps the push up bounded; what it finds is feasible
-    # without the cap too.
-    capped = {**problem, "bounds": (0, 2 * max(truth) + 2)}
-    for direction in (1, -1):
-        if not open_:
-            return []
+    # A cap at or above the threshold keeps the push up bounded; what it finds is
+    # feasible without the cap too.
+    capped = {**problem, "bounds": (0, max(2 * max(truth) + 2, threshold))}
+    while open_:
         objective = np.zeros(size)
-        objective[open_] = direction
+        objective[open_] = -1
         result = linprog(objective, **capped)
-        if result.status == 0:
-            open_ = [p for p in open_ if abs(result.x[p] - truth[p]) < 1 - _EPSILON]
+        if result.status != 0:
+            break
+        settled = [p for p in open_ if result.x[p] >= threshold - _EPSILON]
+        if not settled:
+            break
+        open_ = [p for p in open_ if p not in settled]
     pinned = []
     for position in open_:
         objective = np.zeros(size)
-        objective[position] = 1
-        low = linprog(objective, **problem)
-        if math.ceil(low.fun - _EPSILON) < truth[position]:
-            continue
-        high = linprog(-objective, **problem)
+        objective[position] = -1
+        high = linprog(objective, **problem)
         if high.status == 3:  # unbounded above
             continue
-        if math.floor(-high.fun + _EPSILON) <= truth[position]:
+        if high.status != 0 or math.floor(-high.fun + _EPSILON) < threshold:
             pinned.append(group[position])
     return pinned
 
