@@ -255,7 +255,7 @@ def test_a_programme_cannot_end_before_it_starts(superuser_client, indexes):
 
 
 def test_a_mistyped_year_is_refused_in_words(superuser_client, indexes):
-    """"0026" for 2026 would have given reports of two thousand years (and a crash)."""
+    """ "0026" for 2026 would have given reports of two thousand years (and a crash)."""
     response = superuser_client.post(url("add"), form_data(starts_on="0026-01-01"))
 
     assert response.status_code == 200
