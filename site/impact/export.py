@@ -78,6 +78,10 @@ def hidden_text() -> str:
     return f"<{settings.LINKAGE_SMALL_COUNT_THRESHOLD}"
 
 
+def _NOT_SHOWN() -> str:  # noqa: N802 (reads as the constant it stands for)
+    return _("not shown")
+
+
 def _number(value):
     """A number stays a number; a hidden one is "<5"."""
     return hidden_text() if value is None else value
@@ -208,8 +212,10 @@ def _evidence_rows(indicator, evidence) -> list[list]:
             item.kind_label,
             item.first_date or "",
             item.last_date or "",
-            _number(item.rows),
-            _number(item.count),
+            # Not given per activity to readers of suppressed figures (they could be
+            # subtracted from the periods): "not shown", never a false "<5".
+            _NOT_SHOWN() if item.rows is None else item.rows,
+            _NOT_SHOWN() if item.count is None else item.count,
             "",
         ]
         for item in evidence

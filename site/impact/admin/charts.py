@@ -21,7 +21,7 @@ RIGHT = 16
 TOP = 28  # room for the value written above the highest mark
 PLOT_HEIGHT = 180
 BOTTOM = 56  # the periods' labels and the axis title
-STEP = 72  # one period
+STEP = 104  # one period: room for its label in every language ("2026 m. 2 ketv.")
 # The plot is never narrower than this, so the axis title ("Reporting period", in any
 # language) fits under a programme's first period: the periods then share it.
 MIN_PLOT_WIDTH = 240

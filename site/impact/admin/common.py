@@ -117,6 +117,11 @@ def date_text(value) -> str:
     return formats.date_format(value, "DATE_FORMAT") if value else ""
 
 
+def month_text(value) -> str:
+    """A month in the admin's language ("March 2026")."""
+    return formats.date_format(value, "YEAR_MONTH_FORMAT") if value else ""
+
+
 def no_store(response):
     """A response that no browser or proxy keeps a copy of."""
     response["Cache-Control"] = "no-store"

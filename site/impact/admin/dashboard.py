@@ -36,6 +36,7 @@ from .common import (
     date_text,
     isolated,
     moment_text,
+    month_text,
     number,
     percent_text,
     programme_for,
@@ -281,10 +282,12 @@ def evidence(request, pk: int):
         {
             "label": row.label,
             "kind": row.kind_label,
-            "first": date_text(row.first_date),
-            "last": date_text(row.last_date),
-            "rows": figure(row.rows),
-            "count": figure(row.count),
+            # Readers of suppressed figures get months and no per-activity numbers (they
+            # could be subtracted from the periods): "not shown", never a false "<5".
+            "first": month_text(row.first_date) if view.suppressed else date_text(row.first_date),
+            "last": month_text(row.last_date) if view.suppressed else date_text(row.last_date),
+            "rows": _("not shown") if row.rows is None else number(row.rows),
+            "count": _("not shown") if row.count is None else number(row.count),
         }
         for row in indicator_evidence(indicator, user=request.user, result=result)
     ]
